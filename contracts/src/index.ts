@@ -1,0 +1,3 @@
+export * from './envelope';
+export * from './problem';
+export * from './events/event-registry';
