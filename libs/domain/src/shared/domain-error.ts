@@ -28,3 +28,4 @@ export const conflict = (code: string, message: string, details?: Record<string,
 export const forbidden = (code: string, message: string) => new DomainError(code, 'forbidden', message);
 export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'validation', message, details);
+export const unauthenticated = (code: string, message: string) => new DomainError(code, 'unauthenticated', message);

@@ -1,2 +1,4 @@
 export * from './decider';
 export * from './domain-error';
+export * from './expiry';
+export * from './pick';

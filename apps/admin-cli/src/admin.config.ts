@@ -1,0 +1,11 @@
+import { BaseEnv, envInt, loadConfig } from '@ragstream/config';
+import type { z } from 'zod';
+
+export const AdminEnv = BaseEnv.extend({
+  /** Must equal the projector's: both set the consumers' max_ack_pending and would undo each other. */
+  PROJECTOR_BATCH_SIZE: envInt(256),
+});
+export type AdminConfig = z.infer<typeof AdminEnv>;
+
+/** Parsed when a command runs, so `--help` works with a broken environment. */
+export const loadAdminConfig = (env: Record<string, string | undefined> = process.env): AdminConfig => loadConfig(AdminEnv, env);

@@ -1,0 +1,1 @@
+export const COMMAND_API_CONFIG = Symbol('COMMAND_API_CONFIG');

@@ -1,0 +1,4 @@
+import { getMe, getWorkspace, listApiKeys, listMyTenants, listWorkspaceMembers, listWorkspaces } from '@ragstream/contracts';
+
+/** Every route query-api serves; its OpenAPI document is built from these contracts. */
+export const queryApiRoutes = [getMe, listMyTenants, listWorkspaces, getWorkspace, listWorkspaceMembers, listApiKeys];

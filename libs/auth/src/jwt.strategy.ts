@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { DomainError } from '@ragstream/domain';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { CredentialLookup } from './credential-lookup';
+import type { Principal, TenantRoleName } from './principal';
+import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './token.service';
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+
+export interface AuthSettings {
+  readonly jwtSecret: string;
+  readonly hashPepper: string;
+}
+
+/** `Authorization: Bearer <access token>`: a signed, unexpired token of a session still active. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(AUTH_SETTINGS) settings: AuthSettings,
+    private readonly lookup: CredentialLookup,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: settings.jwtSecret,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+  }
+
+  async validate(claims: AccessClaims): Promise<Principal> {
+    if (claims.typ !== 'access') throw new DomainError('AUTH.WRONG_TOKEN_TYPE', 'unauthenticated', 'an access token is required');
+    if (!(await this.lookup.sessionActive(claims.sid, claims.tid))) {
+      throw new DomainError('AUTH.SESSION_REVOKED', 'unauthenticated', 'the session has ended; sign in again');
+    }
+    const tenantRole = (claims.roles?.[0] ?? null) as TenantRoleName | null;
+    return { kind: 'user', tenantId: claims.tid, userId: claims.sub, sessionId: claims.sid, tenantRole };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './email-reservation.commands';
+export * from './email-reservation.decider';

@@ -1,0 +1,3 @@
+export * from './session.commands';
+export * from './session.decider';
+export * from './session.state';

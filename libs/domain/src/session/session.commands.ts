@@ -1,0 +1,8 @@
+import type { DomainCommand } from '../shared';
+
+/** Token ids are the `jti` of refresh tokens; the handler mints them and the expiry. */
+export type StartSession = DomainCommand<'StartSession', { userId: string; tokenId: string; expiresAt: string }>;
+export type RefreshSession = DomainCommand<'RefreshSession', { presentedTokenId: string; newTokenId: string; expiresAt: string }>;
+export type EndSession = DomainCommand<'EndSession', Record<string, never>>;
+
+export type SessionCommand = StartSession | RefreshSession | EndSession;

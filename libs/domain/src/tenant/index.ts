@@ -1,0 +1,3 @@
+export * from './tenant.commands';
+export * from './tenant.decider';
+export * from './tenant.state';

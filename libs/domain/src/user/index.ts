@@ -1,0 +1,3 @@
+export * from './user.commands';
+export * from './user.decider';
+export * from './user.state';

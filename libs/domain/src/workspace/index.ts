@@ -1,0 +1,3 @@
+export * from './workspace.commands';
+export * from './workspace.decider';
+export * from './workspace.state';

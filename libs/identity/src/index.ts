@@ -1,0 +1,3 @@
+export * from './api-key-format';
+export * from './pii-vault';
+export * from './secrets';

@@ -1,0 +1,62 @@
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+export type TraceExporter = 'none' | 'otlp' | 'console';
+
+export interface TelemetryOptions {
+  readonly exporter: TraceExporter;
+  /** OTLP/HTTP base URL (as OTEL_EXPORTER_OTLP_ENDPOINT): `/v1/traces` is appended. */
+  readonly otlpEndpoint?: string;
+}
+
+export interface Telemetry {
+  shutdown(): Promise<void>;
+}
+
+// Probes hit these every few seconds; a span each would drown the real traces.
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
+/**
+ * Starts OpenTelemetry for one process: W3C trace-context propagation always, spans only when
+ * an exporter is chosen. Call it before the HTTP framework and pg are loaded so the
+ * instrumentations can patch them.
+ *
+ * With 'none' no tracer provider is registered (no span processor), so the API's no-op tracer
+ * carries an incoming `traceparent` through unchanged: it reaches the JetStream headers and the
+ * projection, nothing is recorded, and a downstream service that does export keeps the
+ * caller's sampling decision instead of seeing a "not sampled" flag made up here.
+ */
+export function startTelemetry(serviceName: string, options: TelemetryOptions): Telemetry {
+  // Required lazily: the SDK takes over a second to load, and most importers of this lib
+  // (the event store, every test) only need the propagation helpers.
+  const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
+  const { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } =
+    require('@opentelemetry/core') as typeof import('@opentelemetry/core');
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+
+  const recording = options.exporter !== 'none';
+  const http = new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => PROBE_PATHS.has((request.url ?? '').split('?')[0]) });
+  const sdk = new NodeSDK({
+    serviceName,
+    // Explicit, so OTEL_PROPAGATORS or OTEL_*_EXPORTER in the environment cannot switch things on.
+    textMapPropagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
+    spanProcessors: spanProcessors(options),
+    metricReaders: [],
+    logRecordProcessors: [],
+    autoDetectResources: recording,
+    // pg spans only matter when recorded; HTTP is needed either way to extract incoming context.
+    instrumentations: recording ? [http, new PgInstrumentation({ requireParentSpan: true })] : [http],
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}
+
+function spanProcessors(options: TelemetryOptions): SpanProcessor[] {
+  if (options.exporter === 'none') return [];
+  const { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor } =
+    require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  if (options.exporter === 'console') return [new SimpleSpanProcessor(new ConsoleSpanExporter())];
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const url = options.otlpEndpoint ? `${options.otlpEndpoint.replace(/\/+$/, '').replace(/\/v1\/traces$/, '')}/v1/traces` : undefined;
+  return [new BatchSpanProcessor(new OTLPTraceExporter(url ? { url } : {}))];
+}

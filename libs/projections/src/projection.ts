@@ -1,0 +1,23 @@
+import type { Commit } from '@ragstream/event-store';
+
+/** The only database access a projection gets: plain parameterised SQL inside the runner's transaction. */
+export interface SqlExecutor {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+/** Maps a logical table name to this version's physical table, e.g. `users` -> `identity_v1_users`. */
+export type TableNames<T extends string = string> = (logical: T) => string;
+
+/** A read model: its tables and a deterministic function from one commit to SQL. */
+export interface Projection<T extends string = string> {
+  /** Lower-case identifier, e.g. 'identity'; it names the consumer, the checkpoint and the tables. */
+  readonly name: string;
+  /** Bumping it means a rebuild into fresh tables from position 1. */
+  readonly version: number;
+  /** Logical table names, globally unique: readers see them as views onto the live version. */
+  readonly tables: readonly T[];
+  /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...) creating this version's physical tables. */
+  setup(sql: SqlExecutor, t: TableNames<T>): Promise<void>;
+  /** Applies every event of one commit; must be deterministic and use only `sql`. */
+  apply(sql: SqlExecutor, commit: Commit, t: TableNames<T>): Promise<void>;
+}

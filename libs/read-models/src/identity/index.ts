@@ -1,0 +1,2 @@
+export * from './identity.projection';
+export * from './identity.tables';

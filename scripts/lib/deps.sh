@@ -1,0 +1,18 @@
+# Node and npm dependencies. Sourced by scripts/lib/prepare.sh.
+
+ensure_node() {
+  command -v node >/dev/null || fail "Node.js is not installed" \
+    "apt-get install -y nodejs npm   # Node >= 20.19 is required"
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
+    fail "Node.js $(node -v) is too old: Ragstream needs >= 20.19"
+}
+
+# npm ci when node_modules is missing or older than the lockfile npm wrote into it.
+ensure_node_modules() {
+  if [ -f node_modules/.package-lock.json ] && ! [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    return 0
+  fi
+  step "installing dependencies (npm ci)"
+  # swagger-ui-dist pulls in an analytics postinstall; there is no network for it anyway.
+  SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error
+}

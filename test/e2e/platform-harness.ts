@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createEventRegistry } from '@ragstream/contracts';
+import { createTestDatabase, createTestEventStream, TEST_DATABASE_URL, TEST_NATS_URL } from '@ragstream/testing';
+import { createCommandApi } from '../../apps/command-api/src/command-api.app';
+import { loadCommandApiConfig } from '../../apps/command-api/src/command-api.config';
+import { createProjector } from '../../apps/projector/src/projector.app';
+import { loadProjectorConfig } from '../../apps/projector/src/projector.config';
+import { createQueryApi } from '../../apps/query-api/src/query-api.app';
+import { loadQueryApiConfig } from '../../apps/query-api/src/query-api.config';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface CallOptions {
+  token?: string;
+  apiKey?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** The three apps of the platform on random ports, over a private stream and schema. */
+export class Platform {
+  private constructor(
+    private readonly apps: NestFastifyApplication[],
+    readonly commandUrl: string,
+    readonly queryUrl: string,
+    private readonly disposers: (() => Promise<void>)[],
+  ) {}
+
+  static async start(): Promise<Platform> {
+    const [db, events] = await Promise.all([createTestDatabase(), createTestEventStream(createEventRegistry())]);
+    const env = {
+      NATS_URL: TEST_NATS_URL,
+      DATABASE_URL: TEST_DATABASE_URL,
+      EVENTS_STREAM: events.stream,
+      EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
+      DB_SCHEMA: db.schema,
+      DB_POOL_SIZE: '5',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      HASH_PEPPER: randomBytes(32).toString('hex'),
+      PII_MASTER_KEY: randomBytes(32).toString('hex'),
+      NODE_ENV: 'test',
+    };
+    const projector = await createProjector(loadProjectorConfig(env));
+    const command = await createCommandApi(loadCommandApiConfig(env));
+    const query = await createQueryApi(loadQueryApiConfig(env));
+    const apps = [projector, command, query];
+    for (const app of apps) await app.listen({ port: 0, host: '127.0.0.1' });
+    return new Platform(apps, await command.getUrl(), await query.getUrl(), [() => events.dispose(), () => db.dispose()]);
+  }
+
+  /** Sends GET to query-api and everything else to command-api, as the gateway does. */
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+    const base = method === 'GET' ? this.queryUrl : this.commandUrl;
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.apiKey) headers['x-api-key'] = options.apiKey;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}${path}`, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  async close(): Promise<void> {
+    for (const app of [...this.apps].reverse()) await app.close();
+    for (const dispose of this.disposers) await dispose();
+  }
+}
+
+let counter = 0;
+
+/** A fresh tenant with its owner signed in. */
+export async function newTenant(platform: Platform, label = 'acme') {
+  const email = `${label}-${Date.now()}-${counter++}-${randomBytes(3).toString('hex')}@example.test`;
+  const password = 'correct horse battery staple';
+  const signUp = await platform.call('POST', '/v1/auth/signup', {
+    body: { email, password, name: `${label} owner`, tenantName: `${label} inc`, workspaceName: 'General' },
+    headers: { 'idempotency-key': `signup-${randomBytes(8).toString('hex')}` },
+  });
+  if (signUp.status !== 201) throw new Error(`sign-up failed: ${signUp.status} ${JSON.stringify(signUp.body)}`);
+  const login = await platform.call('POST', '/v1/auth/login', { body: { email, password } });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return { email, password, ...signUp.body, token: login.body.accessToken as string, refreshToken: login.body.refreshToken as string, position: login.body.position as number };
+}
