@@ -2,8 +2,8 @@ import { BaseEnv, envInt, loadConfig } from '@ragstream/config';
 import type { z } from 'zod';
 
 export const AdminEnv = BaseEnv.extend({
-  /** Must equal the projector's: both set the consumers' max_ack_pending and would undo each other. */
-  PROJECTOR_BATCH_SIZE: envInt(256),
+  /** The projector's own setting (apps/projector): both set the consumers' max_ack_pending and would undo each other. */
+  PROJECTION_BATCH_SIZE: envInt(256),
 });
 export type AdminConfig = z.infer<typeof AdminEnv>;
 

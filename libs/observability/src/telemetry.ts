@@ -1,4 +1,4 @@
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export type TraceExporter = 'none' | 'otlp' | 'console';
 
@@ -16,14 +16,14 @@ export interface Telemetry {
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
 
 /**
- * Starts OpenTelemetry for one process: W3C trace-context propagation always, spans only when
- * an exporter is chosen. Call it before the HTTP framework and pg are loaded so the
+ * Starts OpenTelemetry for one process: W3C trace-context propagation always, exported spans
+ * only when an exporter is chosen. Call it before the HTTP framework and pg are loaded so the
  * instrumentations can patch them.
  *
- * With 'none' no tracer provider is registered (no span processor), so the API's no-op tracer
- * carries an incoming `traceparent` through unchanged: it reaches the JetStream headers and the
- * projection, nothing is recorded, and a downstream service that does export keeps the
- * caller's sampling decision instead of seeing a "not sampled" flag made up here.
+ * With 'none' the tracer samples ParentBased(AlwaysOff) into a no-op processor: a request
+ * without `traceparent` still gets a trace id (unsampled) that its logs, the JetStream headers
+ * and the projection share; an incoming sampled `traceparent` keeps its flag, so services
+ * behind this one that do export still see the caller's decision. Nothing leaves the process.
  */
 export function startTelemetry(serviceName: string, options: TelemetryOptions): Telemetry {
   // Required lazily: the SDK takes over a second to load, and most importers of this lib
@@ -34,27 +34,35 @@ export function startTelemetry(serviceName: string, options: TelemetryOptions): 
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
 
-  const recording = options.exporter !== 'none';
+  const exporting = options.exporter !== 'none';
   const http = new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => PROBE_PATHS.has((request.url ?? '').split('?')[0]) });
   const sdk = new NodeSDK({
     serviceName,
     // Explicit, so OTEL_PROPAGATORS or OTEL_*_EXPORTER in the environment cannot switch things on.
     textMapPropagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
     spanProcessors: spanProcessors(options),
+    ...(exporting ? {} : { sampler: unsampledUnlessParentSampled() }),
     metricReaders: [],
     logRecordProcessors: [],
-    autoDetectResources: recording,
+    autoDetectResources: exporting,
     // pg spans only matter when recorded; HTTP is needed either way to extract incoming context.
-    instrumentations: recording ? [http, new PgInstrumentation({ requireParentSpan: true })] : [http],
+    instrumentations: exporting ? [http, new PgInstrumentation({ requireParentSpan: true })] : [http],
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
 }
 
+const traceBase = () => require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+
+function unsampledUnlessParentSampled(): Sampler {
+  const { AlwaysOffSampler, ParentBasedSampler } = traceBase();
+  return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+}
+
 function spanProcessors(options: TelemetryOptions): SpanProcessor[] {
-  if (options.exporter === 'none') return [];
-  const { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor } =
-    require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { BatchSpanProcessor, ConsoleSpanExporter, NoopSpanProcessor, SimpleSpanProcessor } = traceBase();
+  // The SDK registers no tracer at all without a processor; a no-op one keeps ids flowing.
+  if (options.exporter === 'none') return [new NoopSpanProcessor()];
   if (options.exporter === 'console') return [new SimpleSpanProcessor(new ConsoleSpanExporter())];
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
   const url = options.otlpEndpoint ? `${options.otlpEndpoint.replace(/\/+$/, '').replace(/\/v1\/traces$/, '')}/v1/traces` : undefined;

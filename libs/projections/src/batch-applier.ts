@@ -29,11 +29,13 @@ export interface BatchOutcome {
 }
 
 /**
- * Applies messages in stream order in one transaction that also moves the checkpoint. The caller
+ * Applies messages in position order in one transaction that also moves the checkpoint. The caller
  * acks `done` only after this resolves, i.e. after the commit.
  */
-export function applyBatch(settings: BatchSettings, messages: readonly JsMsg[]): Promise<BatchOutcome> {
+export function applyBatch(settings: BatchSettings, delivered: readonly JsMsg[]): Promise<BatchOutcome> {
   const { projection } = settings;
+  // Redeliveries can arrive after later messages; in position order they may close a gap in the same batch.
+  const messages = [...delivered].sort((a, b) => a.seq - b.seq);
   const t = tableNames(projection);
   return inTransaction(settings.dataSource, async (sql) => {
     const checkpoint = await lockCheckpoint(sql, projection.name, projection.version);

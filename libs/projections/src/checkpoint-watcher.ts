@@ -1,7 +1,7 @@
 import { createLogger, type Logger } from '@ragstream/observability';
 import { Client } from 'pg';
 import { CHECKPOINT_CHANNEL } from './checkpoint-store';
-import { LIVE_POSITIONS_SQL, notCaughtUp, parseCheckpointNotice } from './live-positions';
+import { LIVE_POSITIONS_SQL, notCaughtUp, parseCheckpointNotice, watcherClosed } from './live-positions';
 
 export interface CheckpointWatcherOptions {
   /** The Postgres connection string the data source uses. */
@@ -10,12 +10,13 @@ export interface CheckpointWatcherOptions {
   readonly schema: string;
   /** Safety-net re-read, for notices lost with a dropped connection. */
   readonly pollIntervalMs?: number;
+  /** Shows in pg_stat_activity; tests use a unique one to find (and kill) this connection. */
+  readonly applicationName?: string;
   readonly logger?: Logger;
 }
 
 interface Waiter {
   readonly minPosition: number;
-  readonly timeoutMs: number;
   readonly resolve: (position: number) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
@@ -54,7 +55,8 @@ export class CheckpointWatcher {
   waitFor(projection: string, minPosition: number, timeoutMs: number): Promise<number> {
     const current = this.position(projection) ?? 0;
     if (current >= minPosition) return Promise.resolve(current);
-    if (this.closed || timeoutMs <= 0) return Promise.reject(notCaughtUp(projection, minPosition, timeoutMs, current));
+    if (this.closed) return Promise.reject(watcherClosed(projection, minPosition, current));
+    if (timeoutMs <= 0) return Promise.reject(notCaughtUp(projection, minPosition, timeoutMs, current));
     return new Promise((resolve, reject) => {
       const waiters = this.waiters.get(projection) ?? new Set<Waiter>();
       this.waiters.set(projection, waiters);
@@ -62,7 +64,7 @@ export class CheckpointWatcher {
         waiters.delete(waiter);
         reject(notCaughtUp(projection, minPosition, timeoutMs, this.position(projection)));
       }, timeoutMs);
-      const waiter: Waiter = { minPosition, timeoutMs, resolve, reject, timer };
+      const waiter: Waiter = { minPosition, resolve, reject, timer };
       waiters.add(waiter);
     });
   }
@@ -74,7 +76,7 @@ export class CheckpointWatcher {
     for (const [projection, waiters] of this.waiters) {
       for (const w of waiters) {
         clearTimeout(w.timer);
-        w.reject(notCaughtUp(projection, w.minPosition, w.timeoutMs, this.position(projection)));
+        w.reject(watcherClosed(projection, w.minPosition, this.position(projection)));
       }
     }
     this.waiters.clear();
@@ -85,8 +87,12 @@ export class CheckpointWatcher {
   }
 
   private async connect(): Promise<void> {
-    const { connectionString, schema } = this.options;
-    const client = new Client({ connectionString, options: `-c search_path=${schema},public`, application_name: 'ragstream-checkpoint-watcher' });
+    const { connectionString, schema, applicationName } = this.options;
+    const client = new Client({
+      connectionString,
+      options: `-c search_path=${schema},public`,
+      application_name: applicationName ?? 'ragstream-checkpoint-watcher',
+    });
     client.on('notification', (message) => this.onNotice(message.payload));
     client.on('error', (error) => this.drop(client, error));
     client.on('end', () => this.drop(client));

@@ -43,6 +43,8 @@ export class MessagePump {
   /** Up to `max` queued messages in delivery order, waiting for the first; empty once stopped and drained. */
   async take(max: number): Promise<JsMsg[]> {
     while (this.queue.length === 0 && !this.finished) await new Promise<void>((resolve) => (this.wakeTaker = resolve));
+    // One macrotask lets the rest of a burst that arrived in the same socket read join this batch.
+    await new Promise((resolve) => setImmediate(resolve));
     return this.queue.splice(0, max);
   }
 

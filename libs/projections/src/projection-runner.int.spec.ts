@@ -47,20 +47,21 @@ describe('ProjectionRunner (real NATS + Postgres)', () => {
     await env.open('a');
     await env.increment('a', 2);
     const last = await env.increment('a', 3);
-    let crashes = 0;
+    let crashedAt = 0;
     // A long redelivery delay keeps the crashed runner's messages away until the restarted one runs.
     const crashing = await env.runner({
       retryDelayMs: 1500,
       hooks: {
-        async afterCommitBeforeAck() {
-          if (crashes++ === 0) throw new Error('simulated crash after commit, before ack');
+        async afterCommitBeforeAck(position) {
+          if (crashedAt > 0) return;
+          crashedAt = position;
+          throw new Error('simulated crash after commit, before ack');
         },
       },
     });
-    await eventually(async () => (crashes > 0 ? true : undefined), 10_000, 'the crash');
+    await eventually(async () => (crashedAt > 0 ? true : undefined), 10_000, 'the crash');
     await crashing.stop();
-    expect(await env.checkpoint()).toBe(last);
-    expect(crashing.status().lastError).toContain('simulated crash');
+    expect(await env.checkpoint()).toBeGreaterThanOrEqual(crashedAt); // the crashed batch had committed
 
     await env.runner();
     await eventually(async () => {
@@ -68,7 +69,7 @@ describe('ProjectionRunner (real NATS + Postgres)', () => {
       return info.num_ack_pending === 0 && info.ack_floor.stream_seq === last ? info : undefined;
     });
     const info = await env.consumerInfo();
-    expect(info.delivered.consumer_seq).toBeGreaterThanOrEqual(2 * last); // every message came twice
+    expect(info.delivered.consumer_seq).toBeGreaterThanOrEqual(last + crashedAt); // the crashed batch came again
     expect((await applies(env)).map((a) => a.times)).toEqual([1, 1, 1]);
     expect(await counters(env)).toEqual([{ id: 'a', name: 'counter a', total: 5, position: last }]);
   });

@@ -21,7 +21,7 @@ export async function provisionContentBucket(nc: NatsConnection, config: AdminCo
 export async function provisionProjectionConsumers(jsm: JetStreamManager, config: AdminConfig): Promise<string[]> {
   const durables: string[] = [];
   for (const projection of projectionCatalog()) {
-    durables.push(await ensureProjectionConsumer(jsm, config.EVENTS_STREAM, projection, config.PROJECTOR_BATCH_SIZE));
+    durables.push(await ensureProjectionConsumer(jsm, config.EVENTS_STREAM, projection, config.PROJECTION_BATCH_SIZE));
   }
   return durables;
 }

@@ -13,6 +13,11 @@ export function formatInvitationToken(tenantId: string, userId: string, secret: 
   return `inv_${tenantId}_${userId}_${secret}`;
 }
 
+/** The secret may itself contain '_', so the two fixed-width ids are cut off first. */
+export function parseInvitationToken(token: string): { tenantId: string; userId: string; secret: string } {
+  return { tenantId: token.slice(4, 40), userId: token.slice(41, 77), secret: token.slice(78) };
+}
+
 /** Activates an invited user with the password they choose. */
 @Injectable()
 export class AcceptInvitationHandler {
@@ -22,7 +27,7 @@ export class AcceptInvitationHandler {
   ) {}
 
   async execute({ body }: RouteInput<typeof acceptInvitation>) {
-    const [, tenantId, userId, secret] = body.token.split('_');
+    const { tenantId, userId, secret } = parseInvitationToken(body.token);
     const ctx = new CommandContext(tenantId, { type: 'user', id: userId }, 'accept-invitation');
     const user = await this.lookups.user(tenantId, userId);
     // Only an invited user gets a key-sealed hash; for anyone else the decider refuses before using it.

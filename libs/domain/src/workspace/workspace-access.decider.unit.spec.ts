@@ -46,7 +46,7 @@ const matrix: Row[] = [
     what: 'create a workspace',
     command: (c) => ({ type: 'CreateWorkspace', data: { name: 'New', ownerUserId: OWNER, authority: c.authority }, metadata: c.metadata }),
     decided: { type: 'workspace.created', data: { name: 'New', ownerUserId: OWNER } },
-    allowed: [...tenantMembers, 'API key with admin scope'],
+    allowed: [...tenantMembers, 'API key with admin scope', 'API key with write scope'],
   },
   {
     what: 'rename',

@@ -38,10 +38,11 @@ export function requireRole(state: WorkspaceState, metadata: CommandMetadata, au
   }
 }
 
-/** Any tenant member may create a workspace; an API key needs the admin scope. */
+/** Any tenant member may create a workspace; an API key needs the write scope. */
 export function requireMayCreate(authority: Authority): void {
-  if (authority.tenantRole === null && !roleAtLeast(authority.grantedWorkspaceRole, 'admin')) {
-    throw forbidden('WORKSPACE.FORBIDDEN', 'creating a workspace needs tenant membership or an admin API key');
+  // A tenant-wide key with write scope creates workspaces on behalf of the user who made it.
+  if (authority.tenantRole === null && !roleAtLeast(authority.grantedWorkspaceRole, 'editor')) {
+    throw forbidden('WORKSPACE.FORBIDDEN', 'creating a workspace needs tenant membership or a key with write scope');
   }
 }
 

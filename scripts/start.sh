@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `npm start`: everything on this machine behind one base URL, in the foreground until Ctrl-C.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/lib/prepare.sh
+. scripts/lib/dev-secrets.sh
+. scripts/lib/apps.sh
+
+GATEWAY_PORT="${GATEWAY_PORT:-3000}"
+
+load_dev_secrets
+prepare_platform
+export NODE_ENV="${NODE_ENV:-development}"
+
+step "starting apps (logs in $LOG_DIR/)"
+trap 'echo; step "stopping apps"; stop_apps; exit 130' INT
+trap 'step "stopping apps"; stop_apps; exit 143' TERM
+# Order matters only for readiness: the gateway is ready once the apps behind it are.
+start_app projector 3003
+start_app command-api 3001
+start_app query-api 3002
+# chat (later issue) will start here on :3004; then pass CHAT_URL=http://127.0.0.1:3004 below.
+start_app gateway "$GATEWAY_PORT" COMMAND_API_URL=http://127.0.0.1:3001 QUERY_API_URL=http://127.0.0.1:3002
+for app in projector:3003 command-api:3001 query-api:3002 gateway:"$GATEWAY_PORT"; do wait_ready "${app%%:*}" "${app##*:}"; done
+
+base="http://127.0.0.1:$GATEWAY_PORT"
+cat <<READY
+
+Ragstream is running (Ctrl-C stops every app).
+  base URL   $base
+  API docs   $base/docs
+  OpenAPI    $base/openapi.json
+READY
+
+# wait -n returns when any app exits; a running platform has no reason for that.
+set +e
+wait -n "${APP_PIDS[@]}"
+status=$?
+set -e
+for app in "${!APP_PIDS[@]}"; do
+  kill -0 "${APP_PIDS[$app]}" 2>/dev/null || { warn "$app exited (status $status); last log lines:"; tail -n 20 "$LOG_DIR/$app.log" >&2; }
+done
+stop_apps
+exit 1
