@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist');
-const sourceDirs = ['apps', 'libs', 'contracts'];
+const sourceDirs = ['apps', 'libs', 'contracts', 'bench'];
 
 async function swcOptions() {
   const { $schema, ...options } = JSON.parse(await readFile(path.join(root, '.swcrc'), 'utf8'));

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Running the built apps in the background for scripts/start.sh.
 
 LOG_DIR=.ragstream/logs

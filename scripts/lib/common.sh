@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Messages and small predicates shared by scripts/*.sh. Sourced, never run.
 
 # Progress goes to stdout; problems go to stderr so they survive a `| tail`.

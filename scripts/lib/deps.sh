@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Node and npm dependencies. Sourced by scripts/lib/prepare.sh.
 
 ensure_node() {
@@ -13,6 +14,17 @@ ensure_node_modules() {
     return 0
   fi
   step "installing dependencies (npm ci)"
+  local errors
+  errors="$(mktemp)"
   # swagger-ui-dist pulls in an analytics postinstall; there is no network for it anyway.
-  SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error
+  if ! SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error 2> >(tee "$errors" >&2); then
+    # npm ci refuses a lockfile that lacks entries (e.g. other platforms' optional binaries);
+    # npm install fills them in without changing what is installed here.
+    grep -q 'are in sync' "$errors" || { rm -f "$errors"; fail "npm ci failed (see above)"; }
+    warn "package-lock.json is out of sync with package.json; repairing it with npm install (commit the result)"
+    SCARF_ANALYTICS=false npm install --no-audit --no-fund --loglevel=error
+  fi
+  rm -f "$errors"
+  # npm may write the lockfile after its hidden copy; this install is what the lockfile says now.
+  touch node_modules/.package-lock.json
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Development secrets for `npm start`: generated once into .ragstream/dev.env (gitignored).
 # Variables already set in the environment always win over the file.
 

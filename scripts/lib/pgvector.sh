@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # pgvector in the local Postgres: built from Debian's source package when missing.
 # Sourced by scripts/lib/prepare.sh.
 
@@ -18,15 +19,19 @@ COMMANDS
 
 # Runs pgvector_commands for MAJOR quietly, keeping the output in a log for when it fails.
 build_pgvector() {
-  local major="$1" log=".ragstream/logs/pgvector-build.log" work
+  local major="$1" log=".ragstream/logs/pgvector-build.log" work status
   mkdir -p .ragstream/logs
   work="$(mktemp -d)"
   chmod 755 "$work" # apt-get source downloads as the _apt user
   step "building pgvector for PostgreSQL $major (log: $log)"
-  if ! (
+  # Not `if ! ( ... )`: bash ignores set -e inside a subshell whose status is being tested.
+  set +e
+  (
     set -e
     export DEBIAN_FRONTEND=noninteractive
-    [ -f "$PGVECTOR_SOURCES" ] || printf "$PGVECTOR_SOURCE_ENTRY" >"$PGVECTOR_SOURCES"
+    printf '%b' "$PGVECTOR_SOURCE_ENTRY" >"$PGVECTOR_SOURCES"
+    # Needed only for this download: later `apt-get update`s need not fetch trixie's sources.
+    trap 'rm -f "$PGVECTOR_SOURCES"' EXIT
     # A broken unrelated source must not stop us; missing lists make the next steps fail clearly.
     apt-get update || echo "apt-get update reported errors; continuing"
     dpkg -s "postgresql-server-dev-$major" build-essential >/dev/null 2>&1 ||
@@ -36,7 +41,10 @@ build_pgvector() {
     cd pgvector-*/
     make PG_CONFIG="/usr/lib/postgresql/$major/bin/pg_config"
     make install PG_CONFIG="/usr/lib/postgresql/$major/bin/pg_config"
-  ) >"$log" 2>&1; then
+  ) >"$log" 2>&1
+  status=$?
+  set -e
+  if [ "$status" -ne 0 ]; then
     tail -n 20 "$log" >&2
     rm -rf "$work"
     fail "building pgvector failed (full log: $log); the steps were:" "$(pgvector_commands "$major")"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The steps `npm start` and `npm test` share: dependencies, services, pgvector, build, provision.
 # Sourced by scripts/start.sh and scripts/test.sh after they cd to the repository root.
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Finding Postgres and NATS. Sourced by scripts/lib/prepare.sh.
 
 # The apps and the admin CLI assume the same defaults (libs/config BaseEnv).
@@ -17,8 +18,9 @@ postgres_start_hint() {
   fi
 }
 
+# nats_start_hint HOST PORT
 nats_start_hint() {
-  local start="nats-server -js -a 127.0.0.1 -p 4222 -sd /var/lib/nats-server &"
+  local start="nats-server -js -a $1 -p $2 -sd /var/lib/nats-server &"
   if command -v nats-server >/dev/null; then echo "$start"; else echo "apt-get install -y nats-server && $start"; fi
 }
 
@@ -51,7 +53,7 @@ check_nats() {
   done
   if is_loopback_host "$host"; then
     fail "NATS is not running on $host:$port (NATS_URL=$NATS_URL)" \
-      "start it with JetStream:  $(nats_start_hint)"
+      "start it with JetStream:  $(nats_start_hint "$host" "$port")"
   fi
   fail "NATS at $NATS_URL is not reachable" "check the server and NATS_URL, or unset NATS_URL to use a local server"
 }

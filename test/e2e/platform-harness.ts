@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventRegistry } from '@ragstream/contracts';
-import { createTestDatabase, createTestEventStream, TEST_DATABASE_URL, TEST_NATS_URL } from '@ragstream/testing';
+import { createTestDatabase, createTestEventStream, TEST_DATABASE_URL, TEST_NATS_URL, type TestEventStream } from '@ragstream/testing';
 import { createCommandApi } from '../../apps/command-api/src/command-api.app';
 import { loadCommandApiConfig } from '../../apps/command-api/src/command-api.config';
 import { createProjector } from '../../apps/projector/src/projector.app';
@@ -30,7 +30,13 @@ export class Platform {
     readonly commandUrl: string,
     readonly queryUrl: string,
     private readonly disposers: (() => Promise<void>)[],
+    private readonly events: TestEventStream,
   ) {}
+
+  /** A commit as stored, with its headers: what the log itself says. */
+  readCommit(position: number) {
+    return this.events.store.readCommit(position);
+  }
 
   static async start(): Promise<Platform> {
     const [db, events] = await Promise.all([createTestDatabase(), createTestEventStream(createEventRegistry())]);
@@ -51,7 +57,7 @@ export class Platform {
     const query = await createQueryApi(loadQueryApiConfig(env));
     const apps = [projector, command, query];
     for (const app of apps) await app.listen({ port: 0, host: '127.0.0.1' });
-    return new Platform(apps, await command.getUrl(), await query.getUrl(), [() => events.dispose(), () => db.dispose()]);
+    return new Platform(apps, await command.getUrl(), await query.getUrl(), [() => events.dispose(), () => db.dispose()], events);
   }
 
   /** Sends GET to query-api and everything else to command-api, as the gateway does. */

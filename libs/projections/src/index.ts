@@ -11,3 +11,4 @@ export * from './message-pump';
 export * from './projection-runner';
 export * from './live-positions';
 export * from './checkpoint-watcher';
+export * from './sql-transaction';

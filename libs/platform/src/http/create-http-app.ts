@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildOpenApiDocument, type RouteContract } from '@ragstream/contracts';
-import { createLogger, runWithContext } from '@ragstream/observability';
+import { context, trace } from '@opentelemetry/api';
+import { contextFromHeaders, createLogger, runWithContext } from '@ragstream/observability';
 import { NestPinoLogger } from './nest-logger';
 import { ProblemDetailsFilter } from './problem.filter';
 
@@ -15,6 +16,7 @@ export interface HttpAppOptions {
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** A Nest app on Fastify with problem+json errors, correlation ids, JSON logs and /openapi.json. */
 export async function createHttpApp(module: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
@@ -28,7 +30,9 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
     const incoming = request.headers[CORRELATION_HEADER];
     const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
     void reply.header(CORRELATION_HEADER, id);
-    runWithContext({ correlationId: id }, done);
+    // The HTTP instrumentation, when loaded, already continued the caller's trace; otherwise do it here.
+    const parent = trace.getActiveSpan() ? context.active() : contextFromHeaders((name) => first(request.headers[name]));
+    context.with(parent, () => runWithContext({ correlationId: id }, done));
   });
   const access = createLogger('access');
   fastify.addHook('onResponse', (request, reply, done) => {
