@@ -2,13 +2,17 @@
 // `node dist/apps/<app>/src/main.js` runs. Type checking is tsc's job (`npm run typecheck`).
 // Nothing but compiled .ts is written: no source file needs a companion asset today.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist');
+// Built beside dist/ and swapped in at the end: apps running from dist/ (npm start in another
+// terminal) never see a half-written tree, and a deleted source leaves no stale module behind.
+// The staging tree lives under node_modules/.cache (ignored by git, same filesystem for rename).
+const stagingDir = path.join(root, 'node_modules', '.cache', `dist-${process.pid}`);
 const sourceDirs = ['apps', 'libs', 'contracts', 'bench'];
 
 async function swcOptions() {
@@ -26,11 +30,13 @@ async function* sources(dir) {
 }
 
 async function compile(file, options) {
-  const out = path.join(outDir, path.relative(root, file)).replace(/\.ts$/, '.js');
+  const relative = path.relative(root, file).replace(/\.ts$/, '.js');
+  const out = path.join(stagingDir, relative);
   const { code, map } = await transformFile(file, {
     ...options,
     filename: file,
-    sourceFileName: path.relative(path.dirname(out), file),
+    // Relative to where the file ends up, so stack traces point at the .ts source.
+    sourceFileName: path.relative(path.dirname(path.join(outDir, relative)), file),
   });
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, map ? `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n` : code);
@@ -41,14 +47,17 @@ const started = Date.now();
 const options = await swcOptions();
 const files = [];
 for (const dir of sourceDirs) for await (const file of sources(path.join(root, dir))) files.push(file);
-// A clean tree: a deleted source must not leave a stale module behind that still resolves.
-await rm(outDir, { recursive: true, force: true });
 const queue = [...files];
 const workers = Array.from({ length: Math.max(2, os.availableParallelism()) }, async () => {
   for (let file; (file = queue.shift()); ) await compile(file, options);
 });
-await Promise.all(workers).catch((error) => {
+await Promise.all(workers).catch(async (error) => {
+  await rm(stagingDir, { recursive: true, force: true });
   console.error(`build failed: ${error.message}`);
   process.exit(1);
 });
+const previous = `${stagingDir}-old`;
+await rename(outDir, previous).catch((error) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+await rename(stagingDir, outDir);
+await rm(previous, { recursive: true, force: true });
 console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);

@@ -13,8 +13,10 @@ prepare_platform
 export NODE_ENV="${NODE_ENV:-development}"
 
 step "starting apps (logs in $LOG_DIR/)"
-trap 'echo; step "stopping apps"; stop_apps; exit 130' INT
-trap 'step "stopping apps"; stop_apps; exit 143' TERM
+# Whatever ends this script (Ctrl-C, SIGTERM, a failed start, an app that died) stops every app.
+trap stop_apps EXIT
+trap 'echo; step "stopping apps"; exit 130' INT
+trap 'step "stopping apps"; exit 143' TERM
 # Order matters only for readiness: the gateway is ready once the apps behind it are.
 start_app projector 3003
 start_app command-api 3001
@@ -40,5 +42,4 @@ set -e
 for app in "${!APP_PIDS[@]}"; do
   kill -0 "${APP_PIDS[$app]}" 2>/dev/null || { warn "$app exited (status $status); last log lines:"; tail -n 20 "$LOG_DIR/$app.log" >&2; }
 done
-stop_apps
 exit 1

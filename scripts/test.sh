@@ -15,7 +15,8 @@ step "jest"
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
 set +e
-npx jest --ci --json --outputFile="$report" "$@"
+# --forceExit: a test that leaks a socket must fail loudly (jest names it), not hang CI for 90 min.
+npx jest --ci --forceExit --json --outputFile="$report" "$@"
 jest_status=$?
 set -e
 

@@ -34,14 +34,17 @@ export class AppProcesses {
   constructor(
     private readonly env: Record<string, string>,
     private readonly logDir: string,
+    /** Each app writes a V8 CPU profile, `<instance>.cpuprofile` in the log directory, when it exits. */
+    private readonly cpuProf = false,
   ) {}
 
-  async start(app: AppName, instance = app as string, nodeFlags: string[] = []): Promise<RunningApp> {
+  async start(app: AppName, instance: string = app): Promise<RunningApp> {
     const port = await freePort();
     const logFile = path.join(this.logDir, `${instance}.log`);
     const fd = openSync(logFile, 'a');
     const entry = path.join(distRoot, 'apps', app, 'src', 'main.js');
-    const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlags, entry], {
+    const profile = this.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${this.logDir}`, `--cpu-prof-name=${instance}.cpuprofile`] : [];
+    const child = spawn(process.execPath, ['--enable-source-maps', ...profile, entry], {
       cwd: this.logDir,
       env: { ...process.env, ...this.env, PORT: String(port), HOST: '127.0.0.1', SERVICE_NAME: instance },
       stdio: ['ignore', fd, fd],
@@ -70,12 +73,18 @@ export class AppProcesses {
     throw new Error(`${app.name} not ready after ${timeoutMs} ms (${last}):\n${tail(app.logFile)}`);
   }
 
+  /** SIGSTOP or SIGCONT to one of the apps this object started. */
+  signal(app: RunningApp, signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.children.find((c) => c.app === app)?.child.kill(signal);
+  }
+
   /** SIGTERM (graceful: the apps drain NATS and close pools), SIGKILL after 10 s. */
   async stopAll(): Promise<void> {
     await Promise.all(
       this.children.reverse().map(async ({ child }) => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGCONT'); // a paused app would hold SIGTERM until resumed
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;

@@ -11,8 +11,12 @@ export interface BenchArgs {
   readonly skipPgBaseline: boolean;
   /** Where the apps' logs (and CPU profiles, with --cpu-prof) go; a temp directory otherwise. */
   readonly logDir?: string;
-  /** Start command-api with `--cpu-prof` and leave the profile in the log directory. */
+  /** Run every app with `--cpu-prof`; the profiles stay in the log directory. */
   readonly cpuProf: boolean;
+  /** Keep the projector running during the throughput phases instead of pausing it. */
+  readonly projectorLive: boolean;
+  /** command-api processes behind a round-robin client. */
+  readonly commandInstances: number;
 }
 
 const defaults: BenchArgs = {
@@ -24,10 +28,12 @@ const defaults: BenchArgs = {
   logLevel: 'warn',
   skipPgBaseline: false,
   cpuProf: false,
+  projectorLive: false,
+  commandInstances: 1,
 };
 
-const numeric = new Set(['commands', 'concurrency', 'visible', 'warmup', 'rounds']);
-const flags = new Set(['skipPgBaseline', 'cpuProf']);
+const numeric = new Set(['commands', 'concurrency', 'visible', 'warmup', 'rounds', 'commandInstances']);
+const flags = new Set(['skipPgBaseline', 'cpuProf', 'projectorLive']);
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 

@@ -12,8 +12,10 @@ export interface BenchPlatformOptions {
   readonly logLevel: string;
   readonly logDir?: string;
   readonly maxSockets: number;
-  /** Extra node flags for command-api (e.g. --cpu-prof). */
-  readonly commandApiFlags?: string[];
+  /** How many command-api processes to start; requests go round robin over them. */
+  readonly commandInstances: number;
+  /** Every app writes a CPU profile into the log directory when it stops. */
+  readonly cpuProf?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export class BenchPlatform {
     readonly events: TestEventStream,
     readonly db: TestDatabase,
     private readonly processes: AppProcesses,
-    readonly command: RunningApp,
+    readonly commands: RunningApp[],
     readonly query: RunningApp,
     readonly projector: RunningApp,
     readonly commandClient: JsonClient,
@@ -56,20 +58,25 @@ export class BenchPlatform {
         PII_MASTER_KEY: randomBytes(32).toString('hex'),
       },
       logDir,
+      options.cpuProf,
     );
     try {
       // The projector first: it creates the read-model tables and consumers the others rely on.
       const projector = await processes.start('projector');
-      const [command, query] = await Promise.all([processes.start('command-api', 'command-api', options.commandApiFlags), processes.start('query-api')]);
-      progress(`apps ready: command-api ${command.url} (pid ${command.pid}), query-api ${query.url}, projector ${projector.url}`);
+      const commandNames = Array.from({ length: options.commandInstances }, (_, i) => (i === 0 ? 'command-api' : `command-api-${i + 1}`));
+      const [query, ...commands] = await Promise.all([
+        processes.start('query-api'),
+        ...commandNames.map((name) => processes.start('command-api', name)),
+      ]);
+      progress(`apps ready: ${commands.map((c) => `${c.name} ${c.url} (pid ${c.pid})`).join(', ')}, query-api ${query.url}, projector ${projector.url}`);
       return new BenchPlatform(
         events,
         db,
         processes,
-        command,
+        commands,
         query,
         projector,
-        new JsonClient(command.url, options.maxSockets),
+        new JsonClient(commands.map((c) => c.url), options.maxSockets),
         new JsonClient(query.url, options.maxSockets),
         logDir,
         !options.logDir,
@@ -105,6 +112,11 @@ export class BenchPlatform {
       if (response.status === 200) return;
       if (response.status !== 503 || Date.now() > deadline) throw new Error(`projector did not reach ${head}: ${response.status} ${JSON.stringify(response.body)}`);
     }
+  }
+
+  /** Freezes (SIGSTOP) or resumes the projector; JetStream keeps what it has not pulled yet. */
+  pauseProjector(paused: boolean): void {
+    this.processes.signal(this.projector, paused ? 'SIGSTOP' : 'SIGCONT');
   }
 
   /** Stops the apps, then deletes the private stream and drops the schema. */

@@ -15,6 +15,19 @@ function cpuMsOf(pid: number): number | undefined {
   }
 }
 
+/** Busy and stolen CPU ms of the whole machine so far (all CPUs), from /proc/stat. */
+export function machineCpuMs(): { busy: number; steal: number; total: number } | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    // cpu user nice system idle iowait irq softirq steal ...
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    const busy = user + nice + system + irq + softirq;
+    return { busy: busy * TICK_MS, steal: steal * TICK_MS, total: (busy + idle + iowait + steal) * TICK_MS };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Pids of every process with this exact name (read only, for CPU accounting). */
 export function pidsNamed(name: string): number[] {
   try {
@@ -31,15 +44,24 @@ export function pidsNamed(name: string): number[] {
  */
 export class CpuSampler {
   private before = new Map<string, Map<number, number>>();
+  private machineBefore?: ReturnType<typeof machineCpuMs>;
 
   constructor(private readonly groups: Record<string, () => number[]>) {}
 
   start(): void {
     this.before = new Map(Object.entries(this.groups).map(([name, pids]) => [name, this.read(pids())]));
+    this.machineBefore = machineCpuMs();
   }
 
+  /** Per group; plus `machine busy`, `machine steal` and `machine total` (CPU ms of all CPUs). */
   stop(): Record<string, number> {
     const out: Record<string, number> = {};
+    const machine = machineCpuMs();
+    if (machine && this.machineBefore) {
+      out['machine busy'] = machine.busy - this.machineBefore.busy;
+      out['machine steal'] = machine.steal - this.machineBefore.steal;
+      out['machine total'] = machine.total - this.machineBefore.total;
+    }
     for (const [name, pids] of Object.entries(this.groups)) {
       const start = this.before.get(name) ?? new Map();
       let total = 0;

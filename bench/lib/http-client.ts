@@ -8,17 +8,20 @@ export interface JsonResponse<T = any> {
 /**
  * A minimal JSON client over keep-alive sockets (one per concurrent client at most), so the
  * measurement holds request handling, not TCP handshakes. Plain node:http keeps the load
- * generator's own cost per request small and predictable.
+ * generator's own cost per request small and predictable. With several base URLs (instances of
+ * one app) requests go round robin, as a load balancer would spread them.
  */
 export class JsonClient {
   private readonly agent: http.Agent;
-  private readonly host: string;
-  private readonly port: number;
+  private readonly targets: { host: string; port: number }[];
+  private turn = 0;
 
-  constructor(baseUrl: string, maxSockets: number) {
-    const url = new URL(baseUrl);
-    this.host = url.hostname;
-    this.port = Number(url.port);
+  constructor(baseUrls: string | readonly string[], maxSockets: number) {
+    this.targets = [baseUrls].flat().map((base) => {
+      const url = new URL(base);
+      return { host: url.hostname, port: Number(url.port) };
+    });
+    // The agent pools per host:port, so every instance gets up to maxSockets connections.
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
@@ -29,8 +32,9 @@ export class JsonClient {
       all['content-type'] = 'application/json';
       all['content-length'] = payload.length;
     }
+    const target = this.targets[this.turn++ % this.targets.length];
     return new Promise((resolve, reject) => {
-      const request = http.request({ host: this.host, port: this.port, method, path, headers: all, agent: this.agent }, (response) => {
+      const request = http.request({ ...target, method, path, headers: all, agent: this.agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);

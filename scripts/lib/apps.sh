@@ -24,7 +24,6 @@ wait_ready() {
   local name="$1" port="$2"
   if ! node scripts/lib/wait-ready.mjs "http://127.0.0.1:$port/readyz" "${READY_TIMEOUT_SECONDS:-60}" "${APP_PIDS[$name]}"; then
     tail -n 30 "$LOG_DIR/$name.log" >&2
-    stop_apps
     fail "$name did not become ready (last log lines above, full log $LOG_DIR/$name.log)"
   fi
   note "$name ready"

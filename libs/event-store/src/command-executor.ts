@@ -47,6 +47,10 @@ export class CommandExecutor {
     options: ExecuteOptions,
   ): Promise<Execution<S>> {
     const subject = this.store.subjects.aggregate(options.tenantId, decider.aggregateType, options.aggregateId);
+    if (!this.cache.has(subject) && (options.expectedVersion ?? 0) === 0) {
+      const created = await this.tryAsNew(decider, command, subject, options);
+      if (created) return created;
+    }
     const retries = options.expectedVersion === undefined ? (this.options.conflictRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.load(decider, subject, options);
@@ -63,30 +67,69 @@ export class CommandExecutor {
         return { position: loaded.lastSequence, version: loaded.version, state: loaded.state, events, replayed: false };
       }
       try {
-        const result = await this.store.append({
-          tenantId: options.tenantId,
-          aggregateType: decider.aggregateType,
-          aggregateId: options.aggregateId,
-          expectedSequence: loaded.lastSequence,
-          expectedVersion: loaded.version,
-          events,
-          context: options.context,
-        });
-        if (result.duplicate) {
-          this.cache.delete(subject);
-          const reloaded = await this.load(decider, subject, options);
-          return { position: result.position, version: result.version, state: reloaded.state, events: [], replayed: true };
-        }
-        const state = events.reduce(decider.evolve, loaded.state);
-        const commits = new Map(loaded.commits).set(options.context.commitId, { position: result.position, version: result.version });
-        this.remember(subject, { state, version: result.version, lastSequence: result.position, commits });
-        return { position: result.position, version: result.version, state, events, replayed: false };
+        return await this.append(decider, subject, options, loaded, events);
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError)) throw error;
         this.cache.delete(subject);
         if (attempt >= retries) throw error;
       }
     }
+  }
+
+  /**
+   * A subject this process has not seen is most often a new aggregate (creations mint fresh ids), so
+   * decide on the initial state and append at sequence 0 without reading first. Undefined, and the
+   * caller loads and decides as usual, when the command needs prior state (decide throws or decides
+   * nothing) or the server refuses the append because the subject has commits; that refusal is also
+   * how a retried creation finds its first result once the duplicate window has passed.
+   */
+  private async tryAsNew<S, C extends DomainCommand, E extends DomainEvent>(
+    decider: Decider<S, C, E>,
+    command: C,
+    subject: string,
+    options: ExecuteOptions,
+  ): Promise<Execution<S> | undefined> {
+    const initial: Loaded<S> = { state: decider.initialState(), version: 0, lastSequence: 0, commits: new Map() };
+    let events: E[];
+    try {
+      events = decider.decide(command, initial.state);
+    } catch {
+      return undefined;
+    }
+    if (events.length === 0) return undefined;
+    try {
+      return await this.append(decider, subject, options, initial, events);
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError) return undefined;
+      throw error;
+    }
+  }
+
+  private async append<S, C extends DomainCommand, E extends DomainEvent>(
+    decider: Decider<S, C, E>,
+    subject: string,
+    options: ExecuteOptions,
+    loaded: Loaded<S>,
+    events: E[],
+  ): Promise<Execution<S>> {
+    const result = await this.store.append({
+      tenantId: options.tenantId,
+      aggregateType: decider.aggregateType,
+      aggregateId: options.aggregateId,
+      expectedSequence: loaded.lastSequence,
+      expectedVersion: loaded.version,
+      events,
+      context: options.context,
+    });
+    if (result.duplicate) {
+      this.cache.delete(subject);
+      const reloaded = await this.load(decider, subject, options);
+      return { position: result.position, version: result.version, state: reloaded.state, events: [], replayed: true };
+    }
+    const state = events.reduce(decider.evolve, loaded.state);
+    const commits = new Map(loaded.commits).set(options.context.commitId, { position: result.position, version: result.version });
+    this.remember(subject, { state, version: result.version, lastSequence: result.position, commits });
+    return { position: result.position, version: result.version, state, events, replayed: false };
   }
 
   /** Current state of an aggregate, for handlers that only need to read before deciding elsewhere. */

@@ -60,9 +60,15 @@ export function applyBatch(settings: BatchSettings, delivered: readonly JsMsg[])
       }
       if (failure) {
         const error = describeError(failure.error);
-        const attempts = message.info.deliveryCount;
-        const raw = describeRawCommit(message.subject, message.data);
-        await recordDeadLetter(sql, { projection: projection.name, version: projection.version, position: message.seq, subject: message.subject, ...raw, error, attempts });
+        await recordDeadLetter(sql, {
+          projection: projection.name,
+          version: projection.version,
+          position: message.seq,
+          subject: message.subject,
+          ...describeRawCommit(message.subject, message.data),
+          error,
+          attempts: message.info.deliveryCount,
+        });
         deadLettered.push({ position: message.seq, error });
       }
       position = message.seq;

@@ -1,7 +1,8 @@
 import { createLogger, type Logger } from '@ragstream/observability';
 import { Client } from 'pg';
 import { CHECKPOINT_CHANNEL } from './checkpoint-store';
-import { LIVE_POSITIONS_SQL, notCaughtUp, parseCheckpointNotice, watcherClosed } from './live-positions';
+import { LIVE_POSITIONS_SQL, parseCheckpointNotice } from './live-positions';
+import { PositionBoard } from './position-board';
 
 export interface CheckpointWatcherOptions {
   /** The Postgres connection string the data source uses. */
@@ -15,17 +16,9 @@ export interface CheckpointWatcherOptions {
   readonly logger?: Logger;
 }
 
-interface Waiter {
-  readonly minPosition: number;
-  readonly resolve: (position: number) => void;
-  readonly reject: (error: Error) => void;
-  readonly timer: NodeJS.Timeout;
-}
-
 /** Read-your-writes: follows the live checkpoints over LISTEN/NOTIFY so a query can wait for a position. */
 export class CheckpointWatcher {
-  private readonly positions = new Map<string, { version: number; position: number }>();
-  private readonly waiters = new Map<string, Set<Waiter>>();
+  private readonly board = new PositionBoard();
   private readonly logger: Logger;
   private client?: Client;
   private poller?: NodeJS.Timeout;
@@ -48,38 +41,19 @@ export class CheckpointWatcher {
 
   /** The live version's checkpoint as last seen, or undefined for a projection never activated. */
   position(projection: string): number | undefined {
-    return this.positions.get(projection)?.position;
+    return this.board.position(projection);
   }
 
   /** Resolves with the position once `projection` has applied `minPosition`; rejects READ_MODEL.NOT_CAUGHT_UP after `timeoutMs`. */
   waitFor(projection: string, minPosition: number, timeoutMs: number): Promise<number> {
-    const current = this.position(projection) ?? 0;
-    if (current >= minPosition) return Promise.resolve(current);
-    if (this.closed) return Promise.reject(watcherClosed(projection, minPosition, current));
-    if (timeoutMs <= 0) return Promise.reject(notCaughtUp(projection, minPosition, timeoutMs, current));
-    return new Promise((resolve, reject) => {
-      const waiters = this.waiters.get(projection) ?? new Set<Waiter>();
-      this.waiters.set(projection, waiters);
-      const timer = setTimeout(() => {
-        waiters.delete(waiter);
-        reject(notCaughtUp(projection, minPosition, timeoutMs, this.position(projection)));
-      }, timeoutMs);
-      const waiter: Waiter = { minPosition, resolve, reject, timer };
-      waiters.add(waiter);
-    });
+    return this.board.waitFor(projection, minPosition, timeoutMs);
   }
 
   /** Ends the connection and the poll timer; pending waiters are rejected. */
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.poller);
-    for (const [projection, waiters] of this.waiters) {
-      for (const w of waiters) {
-        clearTimeout(w.timer);
-        w.reject(watcherClosed(projection, w.minPosition, this.position(projection)));
-      }
-    }
-    this.waiters.clear();
+    this.board.close();
     await this.ticking;
     await this.refreshing?.catch(() => undefined);
     await this.client?.end().catch(() => undefined);
@@ -132,9 +106,8 @@ export class CheckpointWatcher {
   private onNotice(payload: string | undefined): void {
     const notice = parseCheckpointNotice(payload);
     if (!notice || notice.schema !== this.options.schema) return;
-    const known = this.positions.get(notice.projection);
     // A notice for another version may be a swap (or just a rebuild): the registry decides.
-    if (known?.version === notice.version) this.update(notice.projection, notice.version, notice.position);
+    if (this.board.version(notice.projection) === notice.version) this.board.update(notice.projection, notice.version, notice.position);
     else this.refresh().catch((error) => this.logger.warn({ err: error }, 'checkpoint refresh failed'));
   }
 
@@ -160,21 +133,6 @@ export class CheckpointWatcher {
   private async readLivePositions(): Promise<void> {
     if (!this.client || this.closed) return;
     const { rows } = await this.client.query(LIVE_POSITIONS_SQL);
-    for (const row of rows) this.update(row.projection, Number(row.version), Number(row.position));
-  }
-
-  private update(projection: string, version: number, position: number): void {
-    const known = this.positions.get(projection);
-    // Same version: never step back (a slow read may trail a notice). New version: take it as it is.
-    const next = known?.version === version ? Math.max(known.position, position) : position;
-    this.positions.set(projection, { version, position: next });
-    const waiters = this.waiters.get(projection);
-    if (!waiters) return;
-    for (const w of waiters) {
-      if (w.minPosition > next) continue;
-      clearTimeout(w.timer);
-      waiters.delete(w);
-      w.resolve(next);
-    }
+    for (const row of rows) this.board.update(row.projection, Number(row.version), Number(row.position));
   }
 }

@@ -10,5 +10,6 @@ export * from './batch-applier';
 export * from './message-pump';
 export * from './projection-runner';
 export * from './live-positions';
+export * from './position-board';
 export * from './checkpoint-watcher';
 export * from './sql-transaction';

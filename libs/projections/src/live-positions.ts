@@ -34,9 +34,10 @@ export function notCaughtUp(projection: string, minPosition: number, timeoutMs: 
 
 /** Same answer for a wait cut short by shutdown: the client retries against another instance. */
 export function watcherClosed(projection: string, minPosition: number, position?: number): DomainError {
-  return new DomainError('READ_MODEL.NOT_CAUGHT_UP', 'unavailable', `${projection} could not be awaited to position ${minPosition}: shutting down; retry shortly`, {
-    projection,
-    minPosition,
-    position: position ?? null,
-  });
+  return new DomainError(
+    'READ_MODEL.NOT_CAUGHT_UP',
+    'unavailable',
+    `${projection} could not be awaited to position ${minPosition}: shutting down; retry shortly`,
+    { projection, minPosition, position: position ?? null },
+  );
 }

@@ -11,13 +11,22 @@ export interface MessagePumpOptions {
   readonly isClosed: () => boolean;
 }
 
+// Held messages stay unacked, so give them back well before the consumer's 30 s ack wait.
+const HOLD_BUDGET_MS = 10_000;
+const RECHECK_MIN_MS = 2;
+const RECHECK_MAX_MS = 100;
+
 /**
  * Keeps one pull request open and queues what it delivers, so a batch starts as soon as a message
  * lands instead of when the pull fills up or expires (which would delay read-your-writes by ~1 s).
+ * Messages behind a gap can be held and offered again with the next batch.
  */
 export class MessagePump {
   private readonly queue: JsMsg[] = [];
   private readonly stopper = new AbortController();
+  private held: JsMsg[] = [];
+  private heldSince = 0;
+  private recheckMs = RECHECK_MIN_MS;
   private loop?: Promise<void>;
   private finished = false;
   private wakeTaker?: () => void;
@@ -40,17 +49,54 @@ export class MessagePump {
     return this.loop ?? Promise.resolve();
   }
 
-  /** Up to `max` queued messages in delivery order, waiting for the first; empty once stopped and drained. */
+  /**
+   * The held messages plus up to `max` in all from the queue. Waits for the first message; while
+   * messages are held it waits only a short, growing while. Empty once stopped and drained.
+   */
   async take(max: number): Promise<JsMsg[]> {
-    while (this.queue.length === 0 && !this.finished) await new Promise<void>((resolve) => (this.wakeTaker = resolve));
+    const holding = this.held.length > 0;
+    await this.waitForMessage(holding ? this.recheckMs : undefined);
     // One macrotask lets the rest of a burst that arrived in the same socket read join this batch.
     await new Promise((resolve) => setImmediate(resolve));
-    return this.queue.splice(0, max);
+    const batch = [...this.held, ...this.queue.splice(0, Math.max(0, max - this.held.length))];
+    this.held = [];
+    return batch;
   }
 
-  /** Removes every queued message, for a runner that gives them back on its way out. */
-  drain(): JsMsg[] {
-    return this.queue.splice(0);
+  /**
+   * Keeps messages that wait for earlier positions (held by another instance right now) instead of
+   * handing them back: no redelivery delay, no inflated delivery count. False once they waited too long.
+   */
+  hold(messages: JsMsg[]): boolean {
+    const now = Date.now();
+    this.heldSince ||= now;
+    if (now - this.heldSince > HOLD_BUDGET_MS || this.stopper.signal.aborted) {
+      this.release();
+      return false;
+    }
+    this.held = messages;
+    this.recheckMs = Math.min(this.recheckMs * 2, RECHECK_MAX_MS);
+    return true;
+  }
+
+  /** Forgets the gap bookkeeping once a batch made progress. */
+  release(): void {
+    this.heldSince = 0;
+    this.recheckMs = RECHECK_MIN_MS;
+  }
+
+  private async waitForMessage(timeoutMs?: number): Promise<void> {
+    if (timeoutMs === undefined) {
+      while (this.queue.length === 0 && !this.finished) await new Promise<void>((resolve) => (this.wakeTaker = resolve));
+      return;
+    }
+    if (this.queue.length > 0 || this.finished) return;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.wakeTaker = resolve;
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    clearTimeout(timer);
   }
 
   private async run(): Promise<void> {

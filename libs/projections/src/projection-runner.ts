@@ -49,6 +49,7 @@ export class ProjectionRunner {
   private pump?: MessagePump;
   private loop?: Promise<void>;
   private stopping = false;
+  private active = false;
   private stopper = new AbortController();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -82,7 +83,8 @@ export class ProjectionRunner {
       },
     });
     this.pump.start();
-    this.loop = this.run(this.pump);
+    this.active = true;
+    this.loop = this.run(this.pump).finally(() => (this.active = false));
   }
 
   /** Stops fetching, finishes the messages in hand, then resolves. */
@@ -97,34 +99,45 @@ export class ProjectionRunner {
   /** What a health endpoint reports. */
   status(): ProjectionStatus {
     const { name, version } = this.options.projection;
-    const status = { name, version, position: this.position, running: this.loop !== undefined && !this.stopping };
+    const status = { name, version, position: this.position, running: this.active && !this.stopping };
     return this.lastError === undefined ? status : { ...status, lastError: this.lastError };
   }
 
   private async run(pump: MessagePump): Promise<void> {
+    let givingBack = false;
     for (;;) {
       const batch = await pump.take(this.batchSize);
       if (batch.length === 0) return;
+      // Failing while stopping: return what still arrives rather than retry against a sick database.
+      if (givingBack) {
+        settle(batch, (m) => m.nak());
+        continue;
+      }
       try {
-        await this.handle(batch);
+        await this.handle(pump, batch);
       } catch (error) {
+        pump.release();
         this.lastError = describeError(error);
         this.logger.error({ err: error }, 'projection batch failed; its messages come back and the checkpoint skips what committed');
         // Acked messages ignore the nak; the rest return soon instead of after the 30 s ack wait.
         settle(batch, (m) => m.nak(this.retryDelayMs));
-        if (this.stopping) return settle(pump.drain(), (m) => m.nak());
+        givingBack = this.stopping;
         await delay(this.retryDelayMs, undefined, { signal: this.stopper.signal }).catch(() => undefined);
       }
     }
   }
 
-  private async handle(batch: JsMsg[]): Promise<void> {
+  private async handle(pump: MessagePump, batch: JsMsg[]): Promise<void> {
     const outcome = await applyBatch(this.settings, batch);
+    const progressed = outcome.position > this.position;
     this.position = outcome.position;
     await this.options.hooks?.afterCommitBeforeAck?.(outcome.position);
     for (const message of outcome.done) message.ack();
+    if (progressed || outcome.stoppedBy?.reason !== 'gap') pump.release();
+    // Behind a gap another instance is usually mid-batch: holding beats a redelivery round trip.
+    const held = outcome.stoppedBy?.reason === 'gap' && pump.hold(outcome.retry);
     // Same delay for all, in order, so the retried messages come back in stream order.
-    for (const message of outcome.retry) message.nak(this.retryDelayMs);
+    if (!held) for (const message of outcome.retry) message.nak(this.retryDelayMs);
     this.report(outcome);
   }
 
@@ -138,7 +151,7 @@ export class ProjectionRunner {
       this.logger.warn({ position: stop.position, error: stop.error }, 'message failed; retrying it later');
       this.lastError = `position ${stop.position} failed: ${stop.error}`;
     } else if (stop?.reason === 'gap') {
-      this.logger.debug({ waitingFor: stop.position }, 'earlier positions are held elsewhere; handing these back');
+      this.logger.debug({ waitingFor: stop.position }, 'earlier positions are held elsewhere; holding these until they land');
     } else if (outcome.deadLettered.length === 0) {
       this.lastError = undefined;
     }
