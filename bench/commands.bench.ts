@@ -23,7 +23,7 @@ import { publishBaseline, type CommitTemplate } from './lib/jetstream-baseline';
 import { progress } from './lib/load';
 import { postgresNotifyBaseline } from './lib/postgres-baseline';
 import type { PhaseResult } from './lib/stats';
-import { commandPhase, createWorkspace, visiblePhase, type Session } from './lib/workspace-phases';
+import { commandPhase, createWorkspace, httpFloorPhase, visiblePhase, type Session } from './lib/workspace-phases';
 
 /** A real workspace.created commit read back from the stream: the baseline publishes its twins. */
 async function commitTemplate(platform: BenchPlatform, position: number): Promise<CommitTemplate> {
@@ -81,9 +81,11 @@ async function measure(args: BenchArgs, platform: BenchPlatform) {
       if (round % 2 === 1) await measurePublish().then(measureCommands);
       else await measureCommands().then(measurePublish);
     }
+    const [floor, floorCpu]: [PhaseResult[], Record<string, number>[]] = [[], []];
+    await throughputPhase(floor, floorCpu, () => httpFloorPhase(s, 'http floor (GET /healthz)', perRound, c));
     const visible = await visiblePhase(s, watcher, 'command-to-visible', args.visible, c);
     const pg = args.skipPgBaseline ? undefined : await postgresNotifyBaseline(TEST_DATABASE_URL, platform.db.schema, args.visible, c);
-    return { commands, publishes, visible, pg, template, commandCpu, publishCpu };
+    return { commands, publishes, floor, visible, pg, template, commandCpu, publishCpu, floorCpu };
   } finally {
     await watcher.close();
   }

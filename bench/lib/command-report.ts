@@ -10,11 +10,13 @@ export const TARGETS = { throughputRatio: 0.5, commandP99Ms: 25, visibleP95Ms: 5
 export interface Measured {
   readonly commands: PhaseResult[];
   readonly publishes: PhaseResult[];
+  readonly floor: PhaseResult[];
   readonly visible: VisibleResult;
   readonly pg?: PhaseResult;
   readonly template: CommitTemplate;
   readonly commandCpu: Record<string, number>[];
   readonly publishCpu: Record<string, number>[];
+  readonly floorCpu: Record<string, number>[];
   readonly loadAtStart: number[];
 }
 
@@ -44,6 +46,7 @@ const cpuLine = (figures: Record<string, number>) => Object.entries(figures).map
 export function report(args: BenchArgs, m: Measured): number {
   const cmd = summarize(m.commands);
   const pub = summarize(m.publishes);
+  const floor = summarize(m.floor);
   const vis = summarize([m.visible.phase]);
   const part = (ms: number[]) => summarize([{ latenciesMs: ms, wallMs: 0, errors: 0 }]);
   const [visCmd, visProjected] = [part(m.visible.commandMs), part(m.visible.projectedMs)];
@@ -52,6 +55,7 @@ export function report(args: BenchArgs, m: Measured): number {
   const met = { throughput: throughputRatio >= TARGETS.throughputRatio, commandP99: cmd.p99 < TARGETS.commandP99Ms, visibleP95: vis.p95 < TARGETS.visibleP95Ms };
   const cpuMsPerCommand = perOperation(m.commandCpu, cmd.count);
   const cpuMsPerPublish = perOperation(m.publishCpu, pub.count);
+  const floorCpuMs = perOperation(m.floorCpu, floor.count)['command-api'] ?? Number.NaN;
   const [loadCommands, loadPublish] = [machineLoad(m.commandCpu), machineLoad(m.publishCpu)];
 
   const instances = args.commandInstances > 1 ? ` over ${args.commandInstances} command-api processes` : '';
@@ -64,6 +68,8 @@ export function report(args: BenchArgs, m: Measured): number {
       { figure: 'command p50 ms', value: cmd.p50, baseline: pub.p50 },
       { figure: 'command p95 ms', value: cmd.p95, baseline: pub.p95 },
       { figure: 'command p99 ms', value: cmd.p99, baseline: pub.p99, target: `< ${TARGETS.commandP99Ms} ms`, met: met.commandP99 },
+      { figure: 'http floor req/s', value: floor.perSec, baseline: pub.perSec },
+      { figure: 'http floor p99 ms', value: floor.p99, baseline: pub.p99 },
       { figure: 'visible p50 ms', value: vis.p50, baseline: pg?.p50 },
       { figure: 'visible p95 ms', value: vis.p95, baseline: pg?.p95, target: `< ${TARGETS.visibleP95Ms} ms`, met: met.visibleP95 },
       { figure: 'visible p99 ms', value: vis.p99, baseline: pg?.p99 },
@@ -74,6 +80,7 @@ export function report(args: BenchArgs, m: Measured): number {
   const load = (l: ReturnType<typeof machineLoad>) => (l ? `machine busy ${l.busyPct.toFixed(0)}%, steal ${l.stealPct.toFixed(0)}%, outside the processes above ${l.otherPct.toFixed(0)}%` : 'machine load unknown');
   console.log(`CPU ms per command: ${cpuLine(cpuMsPerCommand)}; ${load(loadCommands)}`);
   console.log(`CPU ms per raw publish: ${cpuLine(cpuMsPerPublish)}; ${load(loadPublish)}`);
+  console.log(`command-api CPU ms per GET /healthz (the HTTP floor): ${floorCpuMs.toFixed(2)}`);
   console.log(`(* = the whole server, shared with anything else on the machine; % of all ${os.availableParallelism()} CPUs)`);
   console.log(`errors: commands ${cmd.errors}, publishes ${pub.errors}, visible ${vis.errors}${pg ? `, postgres ${pg.errors}` : ''}; load average at start ${m.loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
   const result = {
@@ -87,6 +94,10 @@ export function report(args: BenchArgs, m: Measured): number {
     baselineP95Ms: pub.p95,
     baselineP99Ms: pub.p99,
     throughputRatio,
+    httpFloorPerSec: floor.perSec,
+    httpFloorP50Ms: floor.p50,
+    httpFloorP99Ms: floor.p99,
+    httpFloorCpuMs: floorCpuMs,
     visibleP50Ms: vis.p50,
     visibleP95Ms: vis.p95,
     visibleP99Ms: vis.p99,
@@ -102,7 +113,7 @@ export function report(args: BenchArgs, m: Measured): number {
     visibleCommands: vis.count,
     rounds: args.rounds,
     payloadBytes: m.template.bytes,
-    errors: { commands: cmd.errors, publishes: pub.errors, visible: vis.errors, postgres: pg?.errors ?? 0 },
+    errors: { commands: cmd.errors, publishes: pub.errors, httpFloor: floor.errors, visible: vis.errors, postgres: pg?.errors ?? 0 },
     cpuMsPerCommand,
     cpuMsPerPublish,
     machineDuringCommands: loadCommands ?? null,
@@ -121,5 +132,5 @@ export function report(args: BenchArgs, m: Measured): number {
   };
   console.log(JSON.stringify(rounded(result)));
   // Failed requests make the figures meaningless; missed targets are a result, not a failure.
-  return cmd.errors + pub.errors + vis.errors + (pg?.errors ?? 0) > 0 ? 1 : 0;
+  return cmd.errors + pub.errors + floor.errors + vis.errors + (pg?.errors ?? 0) > 0 ? 1 : 0;
 }

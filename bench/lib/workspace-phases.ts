@@ -19,6 +19,10 @@ export function createWorkspace({ platform, auth }: Session): Promise<{ workspac
 export const commandPhase = (s: Session, label: string, total: number, concurrency: number) =>
   runClosedLoop(label, total, concurrency, async () => void (await createWorkspace(s)));
 
+/** `GET /healthz` on command-api: Fastify, Nest, the hooks and the HTTP instrumentation, no auth and no I/O. */
+export const httpFloorPhase = (s: Session, label: string, total: number, concurrency: number) =>
+  runClosedLoop(label, total, concurrency, async () => void (await s.platform.commandClient.expect(200, 'GET', '/healthz')));
+
 export interface VisibleResult {
   readonly phase: PhaseResult;
   /** send -> GET answered 200: the figure the target is about. */

@@ -18,10 +18,10 @@ ensure_node_modules() {
   errors="$(mktemp)"
   # swagger-ui-dist pulls in an analytics postinstall; there is no network for it anyway.
   if ! SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error 2> >(tee "$errors" >&2); then
-    # npm ci refuses a lockfile that lacks entries (e.g. other platforms' optional binaries);
-    # npm install fills them in without changing what is installed here.
+    # npm ci refuses a lockfile that lacks other platforms' optional binaries, which a registry
+    # mirror serving one platform cannot list; npm install resolves the same pinned versions.
     grep -q 'are in sync' "$errors" || { rm -f "$errors"; fail "npm ci failed (see above)"; }
-    warn "package-lock.json is out of sync with package.json; repairing it with npm install (commit the result)"
+    warn "npm ci refused package-lock.json (other platforms' optional binaries missing); installing with npm install"
     SCARF_ANALYTICS=false npm install --no-audit --no-fund --loglevel=error
   fi
   rm -f "$errors"

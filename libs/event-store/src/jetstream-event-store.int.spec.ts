@@ -183,6 +183,29 @@ describe('JetStreamEventStore (real NATS)', () => {
       expect((await new CommandExecutor(env.store).state(counterDecider, TENANT, id)).state.total).toBe(7);
     });
 
+    it('decides on the stored state when an executor that never saw the aggregate guessed it was new', async () => {
+      const id = randomUUID();
+      const on = { tenantId: TENANT, aggregateId: id };
+      await new CommandExecutor(env.store).execute(counterDecider, { type: 'Open', data: { name: 'n' }, metadata: meta }, { ...on, context: context() });
+      const reopen = new CommandExecutor(env.store).execute(counterDecider, { type: 'Open', data: { name: 'again' }, metadata: meta }, { ...on, context: context() });
+      await expect(reopen).rejects.toMatchObject({ code: 'COUNTER.EXISTS' });
+      // Increment decides on an initial state too; refused at sequence 0, it lands after the opening.
+      const increment = await new CommandExecutor(env.store).execute(counterDecider, { type: 'Increment', data: { by: 2 }, metadata: meta }, { ...on, context: context() });
+      expect(increment).toMatchObject({ version: 2, replayed: false, state: { open: true, name: 'n', total: 2 } });
+      expect(await env.store.readStream(TENANT, 'counter', id)).toHaveLength(2);
+    });
+
+    it('answers a retried creation with its first result after the aggregate has moved on', async () => {
+      const id = randomUUID();
+      const on = { tenantId: TENANT, aggregateId: id };
+      const ctx = context();
+      const first = await new CommandExecutor(env.store).execute(counterDecider, { type: 'Open', data: { name: 'n' }, metadata: meta }, { ...on, context: ctx });
+      await new CommandExecutor(env.store).execute(counterDecider, { type: 'Increment', data: { by: 1 }, metadata: meta }, { ...on, context: context() });
+      const retry = await new CommandExecutor(env.store).execute(counterDecider, { type: 'Open', data: { name: 'n' }, metadata: meta }, { ...on, context: ctx });
+      expect(retry).toMatchObject({ position: first.position, version: 1, replayed: true });
+      expect(await env.store.readStream(TENANT, 'counter', id)).toHaveLength(2);
+    });
+
     it('answers a version mismatch with a conflict when the client pinned a version', async () => {
       const executor = new CommandExecutor(env.store);
       const id = randomUUID();
