@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { CommandAccepted } from './common.http';
+import { CommandAccepted, MinPositionQuery } from './common.http';
 import { defineRoute } from './route-contract';
 
 export const ApiKeyScopeSchema = z.enum(['read', 'write', 'admin']);
-const ReadQuery = z.object({ minPosition: z.coerce.number().int().nonnegative().optional() });
 
 export const createApiKey = defineRoute({
   method: 'post',
@@ -58,7 +57,7 @@ export const listApiKeys = defineRoute({
   tags: ['api-keys'],
   auth: { scope: 'admin' },
   headers: ['X-Min-Position'],
-  query: ReadQuery,
+  query: MinPositionQuery,
   response: z.object({ items: z.array(ApiKeyView) }),
   status: 200,
 });

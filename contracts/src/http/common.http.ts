@@ -15,3 +15,6 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+/** Read-your-writes on a query: the position a command answered (the X-Min-Position header works too). */
+export const MinPositionQuery = z.object({ minPosition: z.coerce.number().int().nonnegative().optional() });

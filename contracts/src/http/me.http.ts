@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { MinPositionQuery } from './common.http';
 import { defineRoute } from './route-contract';
 
-const ReadQuery = z.object({ minPosition: z.coerce.number().int().nonnegative().optional() });
 
 export const getMe = defineRoute({
   method: 'get',
@@ -10,7 +10,7 @@ export const getMe = defineRoute({
   tags: ['me'],
   auth: { scope: 'read' },
   headers: ['X-Min-Position'],
-  query: ReadQuery,
+  query: MinPositionQuery,
   response: z.object({
     kind: z.enum(['user', 'apikey']),
     tenantId: z.uuid(),
@@ -32,7 +32,7 @@ export const listMyTenants = defineRoute({
   tags: ['me'],
   auth: { scope: 'read' },
   headers: ['X-Min-Position'],
-  query: ReadQuery,
+  query: MinPositionQuery,
   response: z.object({
     items: z.array(z.object({ tenantId: z.uuid(), name: z.string(), role: z.enum(['owner', 'admin', 'member']).nullable() })),
   }),

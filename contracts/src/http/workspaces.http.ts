@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { CommandAccepted, PageQuery, Paged } from './common.http';
+import { CommandAccepted, PageQuery, Paged, MinPositionQuery } from './common.http';
 import { defineRoute } from './route-contract';
 
 export const WorkspaceRoleSchema = z.enum(['owner', 'admin', 'editor', 'reader']);
 const Name = z.string().trim().min(1).max(200);
 const WorkspaceParams = z.object({ workspaceId: z.uuid() });
 const MemberParams = z.object({ workspaceId: z.uuid(), userId: z.uuid() });
-const ReadQuery = z.object({ minPosition: z.coerce.number().int().nonnegative().optional() });
 
 export const createWorkspace = defineRoute({
   method: 'post',
@@ -108,7 +107,7 @@ export const listWorkspaces = defineRoute({
   tags: ['workspaces'],
   auth: { scope: 'read' },
   headers: ['X-Min-Position'],
-  query: PageQuery.extend(ReadQuery.shape).extend({ includeArchived: z.enum(['true', 'false']).default('false') }),
+  query: PageQuery.extend(MinPositionQuery.shape).extend({ includeArchived: z.enum(['true', 'false']).default('false') }),
   response: Paged(WorkspaceView),
   status: 200,
 });
@@ -121,7 +120,7 @@ export const getWorkspace = defineRoute({
   auth: { scope: 'read' },
   headers: ['X-Min-Position'],
   params: WorkspaceParams,
-  query: ReadQuery,
+  query: MinPositionQuery,
   response: WorkspaceView,
   status: 200,
 });
@@ -143,7 +142,7 @@ export const listWorkspaceMembers = defineRoute({
   auth: { scope: 'read' },
   headers: ['X-Min-Position'],
   params: WorkspaceParams,
-  query: ReadQuery,
+  query: MinPositionQuery,
   response: z.object({ items: z.array(MemberView) }),
   status: 200,
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SYSTEM_TENANT, type RouteInput, type signUp } from '@ragstream/contracts';
-import { emailReservationDecider, tenantDecider, userDecider, workspaceDecider } from '@ragstream/domain';
+import { tenantDecider, userDecider, workspaceDecider } from '@ragstream/domain';
 import { hashPassword } from '@ragstream/auth';
 import type { CommandExecutor } from '@ragstream/event-store';
 import { COMMAND_EXECUTOR } from '@ragstream/platform';
@@ -25,18 +25,8 @@ export class SignUpHandler {
     const ctx = new CommandContext(SYSTEM_TENANT, { type: 'system', id: 'signup' }, `signup:${emailHash}`, idempotencyKey);
     const [tenantId, userId, workspaceId] = [ctx.id('tenant'), ctx.id('user'), ctx.id('workspace')];
     const as = { tenantId, actor: { type: 'user' as const, id: userId }, now: ctx.now };
-    await this.executor.execute(emailReservationDecider, { type: 'ReserveEmail', data: { userId, tenantId }, metadata: ctx.metadata() }, {
-      tenantId: SYSTEM_TENANT,
-      aggregateId: emailHash,
-      context: ctx.commit('email'),
-    });
-    const { vault } = this.lookups;
-    await vault.ensureKey(userId, tenantId);
-    const [email, name, passwordHash] = await Promise.all([
-      vault.seal(userId, body.email),
-      vault.seal(userId, body.name),
-      hashPassword(body.password).then((h) => vault.seal(userId, h)),
-    ]);
+    const { email, name } = await this.lookups.reserveAndSeal(ctx, { userId, tenantId }, body);
+    const passwordHash = await this.lookups.vault.seal(userId, await hashPassword(body.password));
     const commit = (step: string) => ({ ...ctx.commit(step), actor: as.actor });
     await this.executor.execute(userDecider, { type: 'RegisterUser', data: { emailHash, email, name, passwordHash }, metadata: as }, { tenantId, aggregateId: userId, context: commit('user') });
     await this.executor.execute(tenantDecider, { type: 'CreateTenant', data: { name: body.tenantName, ownerUserId: userId }, metadata: as }, { tenantId, aggregateId: tenantId, context: commit('tenant') });

@@ -4,8 +4,9 @@ import { emailReservationDecider, tenantDecider, userDecider, type TenantRole } 
 import type { CommandExecutor } from '@ragstream/event-store';
 import { PiiVault, emailHash } from '@ragstream/identity';
 import { COMMAND_EXECUTOR } from '@ragstream/platform';
-import { COMMAND_API_CONFIG } from './tokens';
 import type { CommandApiConfig } from '../command-api.config';
+import type { CommandContext } from './command-context';
+import { COMMAND_API_CONFIG } from './tokens';
 
 /** Look-ups on the write side that several identity handlers share; all strongly consistent. */
 @Injectable()
@@ -24,6 +25,22 @@ export class IdentityLookups {
   async emailHolder(email: string): Promise<{ userId: string; tenantId: string } | null> {
     const { state } = await this.executor.state(emailReservationDecider, SYSTEM_TENANT, this.emailKey(email));
     return state.holder;
+  }
+
+  /**
+   * Reserves the address for a new user (the one step another request can win, so it comes first),
+   * then creates the user's key and seals their e-mail and name with it.
+   */
+  async reserveAndSeal(ctx: CommandContext, user: { userId: string; tenantId: string }, profile: { email: string; name: string }) {
+    const emailHash = this.emailKey(profile.email);
+    await this.executor.execute(emailReservationDecider, { type: 'ReserveEmail', data: user, metadata: ctx.metadata() }, {
+      tenantId: SYSTEM_TENANT,
+      aggregateId: emailHash,
+      context: ctx.commit('email'),
+    });
+    await this.vault.ensureKey(user.userId, user.tenantId);
+    const [email, name] = await Promise.all([this.vault.seal(user.userId, profile.email), this.vault.seal(user.userId, profile.name)]);
+    return { emailHash, email, name };
   }
 
   async user(tenantId: string, userId: string) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SYSTEM_TENANT, type RouteInput, type addWorkspaceMember } from '@ragstream/contracts';
-import { DomainError, effectiveWorkspaceRole, emailReservationDecider, roleAtLeast, userDecider, workspaceDecider } from '@ragstream/domain';
+import type { RouteInput, addWorkspaceMember } from '@ragstream/contracts';
+import { DomainError, effectiveWorkspaceRole, roleAtLeast, userDecider, workspaceDecider } from '@ragstream/domain';
 import { actorOf, authorityOf, onBehalfOf, type Principal } from '@ragstream/auth';
 import type { CommandExecutor } from '@ragstream/event-store';
 import { randomToken, sha256Hex } from '@ragstream/identity';
@@ -57,20 +57,11 @@ export class AddMemberHandler {
 
   private async invite(principal: Principal, ctx: CommandContext, userId: string, body: { email: string; name: string }) {
     const { tenantId } = principal;
-    const emailHash = this.lookups.emailKey(body.email);
-    await this.executor.execute(emailReservationDecider, { type: 'ReserveEmail', data: { userId, tenantId }, metadata: ctx.metadata() }, {
-      tenantId: SYSTEM_TENANT,
-      aggregateId: emailHash,
-      context: ctx.commit('email'),
-    });
-    const { vault } = this.lookups;
-    await vault.ensureKey(userId, tenantId);
+    const sealed = await this.lookups.reserveAndSeal(ctx, { userId, tenantId }, body);
     const secret = ctx.idempotent ? sha256Hex(`${this.config.HASH_PEPPER}:${ctx.commit('invite').commitId}`).slice(0, 32) : randomToken(24);
     const expiresAt = new Date(ctx.now.getTime() + this.config.INVITATION_TTL_HOURS * 3600_000).toISOString();
     const data = {
-      emailHash,
-      email: await vault.seal(userId, body.email),
-      name: await vault.seal(userId, body.name),
+      ...sealed,
       inviteTokenHash: sha256Hex(secret),
       invitedBy: onBehalfOf(principal),
       expiresAt,
