@@ -71,6 +71,19 @@ describe('identity and tenancy over HTTP', () => {
     expect(after.body.code).toBe('AUTH.INVALID_API_KEY');
   });
 
+  it('refuses a session that was just in use once the request names its logout position', async () => {
+    const t = await newTenant(platform, 'logout');
+    const seen = { 'x-min-position': String(t.position) };
+    // Both APIs have just found the session active (and may reuse that answer briefly).
+    expect((await platform.call('GET', '/v1/me', { token: t.token, headers: seen })).status).toBe(200);
+    expect((await platform.call('POST', '/v1/workspaces', { token: t.token, body: { name: 'Before logout' }, headers: seen })).status).toBe(201);
+    const out = await platform.call('POST', '/v1/auth/logout', { token: t.token });
+    expect(out.status).toBe(200);
+    const after = { 'x-min-position': String(out.body.position) };
+    expect((await platform.call('GET', '/v1/me', { token: t.token, headers: after })).status).toBe(401);
+    expect((await platform.call('POST', '/v1/workspaces', { token: t.token, body: { name: 'After logout' }, headers: after })).status).toBe(401);
+  });
+
   it('rotates refresh tokens, detects reuse, logs out and changes passwords', async () => {
     const t = await newTenant(platform, 'rotate');
     const first = await platform.call('POST', '/v1/auth/refresh', { body: { refreshToken: t.refreshToken } });

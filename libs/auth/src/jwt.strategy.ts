@@ -3,7 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { DomainError } from '@ragstream/domain';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { FastifyRequest } from 'fastify';
 import { CredentialLookup } from './credential-lookup';
+import { minPositionOf } from './min-position';
 import type { Principal, TenantRoleName } from './principal';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './token.service';
 
@@ -29,12 +31,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
       algorithms: ['HS256'],
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: AccessClaims): Promise<Principal> {
+  async validate(request: FastifyRequest, claims: AccessClaims): Promise<Principal> {
     if (claims.typ !== 'access') throw new DomainError('AUTH.WRONG_TOKEN_TYPE', 'unauthenticated', 'an access token is required');
-    if (!(await this.lookup.sessionActive(claims.sid, claims.tid))) {
+    if (!(await this.lookup.sessionActive(claims.sid, claims.tid, minPositionOf(request)))) {
       throw new DomainError('AUTH.SESSION_REVOKED', 'unauthenticated', 'the session has ended; sign in again');
     }
     const tenantRole = (claims.roles?.[0] ?? null) as TenantRoleName | null;

@@ -20,10 +20,10 @@ const PROBE_PATHS = new Set(['/healthz', '/readyz']);
  * only when an exporter is chosen. Call it before the HTTP framework and pg are loaded so the
  * instrumentations can patch them.
  *
- * With 'none' the tracer samples ParentBased(AlwaysOff) into a no-op processor: a request
- * without `traceparent` still gets a trace id (unsampled) that its logs, the JetStream headers
- * and the projection share; an incoming sampled `traceparent` keeps its flag, so services
- * behind this one that do export still see the caller's decision. Nothing leaves the process.
+ * With 'none' the tracer samples ParentBased(AlwaysOff) into a no-op processor and no module is
+ * instrumented: an incoming `traceparent` still continues into the JetStream headers and the
+ * projection (createHttpApp extracts it), keeping its sampled flag for services behind this one
+ * that do export. Nothing leaves the process.
  */
 export function startTelemetry(serviceName: string, options: TelemetryOptions): Telemetry {
   // Required lazily: the SDK takes over a second to load, and most importers of this lib
@@ -35,7 +35,6 @@ export function startTelemetry(serviceName: string, options: TelemetryOptions): 
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
 
   const exporting = options.exporter !== 'none';
-  const http = new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => PROBE_PATHS.has((request.url ?? '').split('?')[0]) });
   const sdk = new NodeSDK({
     serviceName,
     // Explicit, so OTEL_PROPAGATORS or OTEL_*_EXPORTER in the environment cannot switch things on.
@@ -45,8 +44,15 @@ export function startTelemetry(serviceName: string, options: TelemetryOptions): 
     metricReaders: [],
     logRecordProcessors: [],
     autoDetectResources: exporting,
-    // pg spans only matter when recorded; HTTP is needed either way to extract incoming context.
-    instrumentations: exporting ? [http, new PgInstrumentation({ requireParentSpan: true })] : [http],
+    // Nothing is recorded with 'none', so no instrumentation: the HTTP layer continues an incoming
+    // traceparent itself (createHttpApp), which costs a fraction of a patched http module.
+    // (Constructed only when exporting: an instrumentation patches its module as soon as it exists.)
+    instrumentations: exporting
+      ? [
+          new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => PROBE_PATHS.has((request.url ?? '').split('?')[0]) }),
+          new PgInstrumentation({ requireParentSpan: true }),
+        ]
+      : [],
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
