@@ -4,7 +4,8 @@ import { AuthGuard } from '@nestjs/passport';
 import type { RouteContract } from '@ragstream/contracts';
 import { DomainError } from '@ragstream/domain';
 import { currentContext } from '@ragstream/observability';
-import { CHECKPOINTS, IS_PUBLIC, ROUTE_CONTRACT } from '@ragstream/platform';
+import { BASE_CONFIG, CHECKPOINTS, IS_PUBLIC, ROUTE_CONTRACT } from '@ragstream/platform';
+import type { BaseConfig } from '@ragstream/config';
 import type { CheckpointWatcher } from '@ragstream/projections';
 import type { FastifyRequest } from 'fastify';
 import { hasScope, type Principal } from './principal';
@@ -22,6 +23,7 @@ export class RagstreamAuthGuard extends AuthGuard(['apikey', 'jwt']) {
   constructor(
     private readonly reflector: Reflector,
     @Optional() @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointWatcher | null,
+    @Optional() @Inject(BASE_CONFIG) private readonly config: BaseConfig | null,
   ) {
     super();
   }
@@ -31,7 +33,9 @@ export class RagstreamAuthGuard extends AuthGuard(['apikey', 'jwt']) {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
     const minPosition = minPositionOf(request);
-    if (minPosition !== undefined && this.checkpoints) await this.checkpoints.waitFor(IDENTITY_PROJECTION, minPosition, 5000);
+    if (minPosition !== undefined && this.checkpoints) {
+      await this.checkpoints.waitFor(IDENTITY_PROJECTION, minPosition, this.config?.READ_YOUR_WRITES_TIMEOUT_MS ?? 5000);
+    }
     await super.canActivate(context);
     const principal = request.user!;
     const store = currentContext();

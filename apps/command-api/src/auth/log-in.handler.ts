@@ -9,7 +9,9 @@ import { IdentityLookups } from '../commands/identity-services';
 
 const rejected = () => new DomainError('AUTH.INVALID_CREDENTIALS', 'unauthenticated', 'e-mail or password is wrong');
 // Verifying against a throwaway hash keeps unknown addresses as slow as wrong passwords.
-const decoy = hashPassword('decoy password that never matches');
+// Made on first need, not at import, so loading the module costs no argon2 run.
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword('decoy password that never matches'));
 
 /** Checks the password against the user aggregate (not a lagging read model) and starts a session. */
 @Injectable()
@@ -26,7 +28,7 @@ export class LogInHandler {
     const sealed = user?.status === 'active' ? user.passwordHash : null;
     const hash = sealed && holder ? await this.lookups.vault.open(holder.userId, sealed) : null;
     if (!holder || !hash) {
-      await verifyPassword(await decoy, body.password);
+      await verifyPassword(await decoyHash(), body.password);
       throw rejected();
     }
     if (!(await verifyPassword(hash, body.password))) throw rejected();

@@ -1,4 +1,4 @@
-import type { Principal, WorkspaceRoleName } from '@ragstream/auth';
+import { authorityOf, type Principal, type WorkspaceRoleName } from '@ragstream/auth';
 
 /**
  * SQL that limits workspace rows (alias `w`) to what the caller may see: all of the tenant for tenant
@@ -18,15 +18,9 @@ export function visibleWorkspaces(principal: Principal): { where: string; params
   };
 }
 
-const scopeRole = { read: 'reader', write: 'editor', admin: 'admin' } as const;
-
-/** The caller's role in a workspace as the query side reports it. */
-export function reportedRole(principal: Principal, memberRole: WorkspaceRoleName | null): WorkspaceRoleName | null {
-  if (principal.kind === 'apikey') {
-    const order = ['read', 'write', 'admin'] as const;
-    const highest = order.filter((s) => principal.scopes.includes(s)).pop();
-    return highest ? scopeRole[highest] : null;
-  }
+/** The caller's role in a workspace as the query side reports it: a key's is the one its scopes grant. */
+export function reportedRole(principal: Principal, workspaceId: string, memberRole: WorkspaceRoleName | null): WorkspaceRoleName | null {
+  if (principal.kind === 'apikey') return authorityOf(principal, workspaceId).grantedWorkspaceRole ?? null;
   if (memberRole) return memberRole;
   return principal.tenantRole === 'owner' || principal.tenantRole === 'admin' ? 'admin' : null;
 }

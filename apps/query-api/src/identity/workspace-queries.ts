@@ -91,7 +91,7 @@ export class WorkspaceQueries {
       tenantId: r.tenant_id,
       name: r.name,
       archived: r.archived,
-      myRole: reportedRole(principal, r.member_role),
+      myRole: reportedRole(principal, r.workspace_id, r.member_role),
       version: r.version,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
