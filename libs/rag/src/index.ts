@@ -1,0 +1,2 @@
+export * from './extract/extracted-document';
+export * from './embed/embedder';
