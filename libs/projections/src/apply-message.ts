@@ -17,6 +17,7 @@ export async function applyMessage(
   registry: EventRegistry,
   message: JsMsg,
   t: TableNames,
+  prepared?: unknown,
 ): Promise<void> {
   const commit = decodeCommit(registry, { seq: message.seq, subject: message.subject, data: message.data, headers: message.headers });
   const { envelope } = commit;
@@ -26,7 +27,7 @@ export async function applyMessage(
   await runWithContext(scope, () =>
     tracer.startActiveSpan(`project ${projection.name}`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
       try {
-        await projection.apply(sql, commit, t);
+        await projection.apply(sql, commit, t, prepared);
       } catch (error) {
         span.recordException(error as Error);
         span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.message });

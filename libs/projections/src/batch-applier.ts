@@ -2,6 +2,7 @@ import type { EventRegistry } from '@ragstream/contracts';
 import type { JsMsg } from 'nats';
 import type { DataSource } from 'typeorm';
 import { applyMessage } from './apply-message';
+import { prepareOutsideTransaction } from './batch-preparation';
 import { lockCheckpoint, saveCheckpoint } from './checkpoint-store';
 import { describeRawCommit, recordDeadLetter } from './dead-letter';
 import type { Projection, SqlExecutor, TableNames } from './projection';
@@ -32,11 +33,12 @@ export interface BatchOutcome {
  * Applies messages in position order in one transaction that also moves the checkpoint. The caller
  * acks `done` only after this resolves, i.e. after the commit.
  */
-export function applyBatch(settings: BatchSettings, delivered: readonly JsMsg[]): Promise<BatchOutcome> {
+export async function applyBatch(settings: BatchSettings, delivered: readonly JsMsg[]): Promise<BatchOutcome> {
   const { projection } = settings;
   // Redeliveries can arrive after later messages; in position order they may close a gap in the same batch.
   const messages = [...delivered].sort((a, b) => a.seq - b.seq);
   const t = tableNames(projection);
+  const prepared = projection.prepare ? await prepareOutsideTransaction(settings, messages) : undefined;
   return inTransaction(settings.dataSource, async (sql) => {
     const checkpoint = await lockCheckpoint(sql, projection.name, projection.version);
     let position = checkpoint;
@@ -53,7 +55,7 @@ export function applyBatch(settings: BatchSettings, delivered: readonly JsMsg[])
         stoppedBy = { reason: 'gap', position: position + 1 };
         break;
       }
-      const failure = await attemptInSavepoint(sql, settings, message, t);
+      const failure = await attemptInSavepoint(sql, settings, message, t, prepared?.get(message.seq));
       if (failure && (isTransientError(failure.error) || message.info.deliveryCount < settings.maxAttempts)) {
         stoppedBy = { reason: 'failure', position: message.seq, error: describeError(failure.error) };
         break;
@@ -84,10 +86,11 @@ async function attemptInSavepoint(
   settings: BatchSettings,
   message: JsMsg,
   t: TableNames,
+  prepared: unknown,
 ): Promise<{ error: unknown } | undefined> {
   await sql.query('SAVEPOINT projection_message');
   try {
-    await applyMessage(sql, settings.projection, settings.registry, message, t);
+    await applyMessage(sql, settings.projection, settings.registry, message, t, prepared);
     await sql.query('RELEASE SAVEPOINT projection_message');
     return undefined;
   } catch (error) {

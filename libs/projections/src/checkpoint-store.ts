@@ -41,3 +41,9 @@ export async function notifyCheckpoint(sql: SqlExecutor, projection: string, ver
     [CHECKPOINT_CHANNEL, projection, version, position],
   );
 }
+
+/** Reads the checkpoint without locking it (0 when the row does not exist yet). */
+export async function readCheckpoint(sql: SqlExecutor, projection: string, version: number): Promise<number> {
+  const rows = await sql.query(`SELECT position FROM projection_checkpoints WHERE projection = $1 AND version = $2`, [projection, version]);
+  return rows.length === 0 ? 0 : Number(rows[0].position);
+}

@@ -18,6 +18,12 @@ export interface Projection<T extends string = string> {
   readonly tables: readonly T[];
   /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...) creating this version's physical tables. */
   setup(sql: SqlExecutor, t: TableNames<T>): Promise<void>;
-  /** Applies every event of one commit; must be deterministic and use only `sql`. */
-  apply(sql: SqlExecutor, commit: Commit, t: TableNames<T>): Promise<void>;
+  /**
+   * Optional I/O for a batch before its transaction opens (reading content, calling an embedding
+   * model), so slow or failing calls never hold a transaction. What it returns for a position is
+   * handed to `apply` for that commit; throwing retries the whole batch later.
+   */
+  prepare?(commits: readonly Commit[]): Promise<ReadonlyMap<number, unknown>>;
+  /** Applies every event of one commit; must be deterministic given `prepared` and use only `sql`. */
+  apply(sql: SqlExecutor, commit: Commit, t: TableNames<T>, prepared?: unknown): Promise<void>;
 }
