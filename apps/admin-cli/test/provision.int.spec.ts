@@ -1,4 +1,5 @@
 import { TEST_DATABASE_URL, TEST_NATS_URL, uniqueSuffix } from '@ragstream/testing';
+import { platformMigrations } from '@ragstream/db';
 import { Client } from 'pg';
 import { loadAdminConfig } from '../src/admin.config';
 import { ServiceError } from '../src/cli/service-error';
@@ -32,7 +33,7 @@ describe('admin CLI provisioning (real Postgres and NATS)', () => {
     expect(await ensureDatabase(databaseUrl)).toEqual({ name: `admin_${suffix}`, created: true });
     expect(await ensureDatabase(databaseUrl)).toEqual({ name: `admin_${suffix}`, created: false });
     expect(await ensureVectorExtension(databaseUrl)).toMatch(/^\d+\.\d+/);
-    expect(await runMigrations(databaseUrl, config.DB_SCHEMA)).toEqual(['PlatformCore1732240000000']);
+    expect(await runMigrations(databaseUrl, config.DB_SCHEMA)).toEqual(platformMigrations.map((m) => m.name));
     expect(await runMigrations(databaseUrl, config.DB_SCHEMA)).toEqual([]);
   });
 

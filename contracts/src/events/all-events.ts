@@ -1,8 +1,9 @@
 import { EventRegistry, type EventDefinition } from './event-registry';
+import { documentEvents } from './document.events';
 import { identityEvents } from './identity.events';
 
 /** Every published event type of the platform; the one registry all apps read and write with. */
-export const allEventDefinitions: readonly EventDefinition[] = [...identityEvents];
+export const allEventDefinitions: readonly EventDefinition[] = [...identityEvents, ...documentEvents];
 
 export function createEventRegistry(): EventRegistry {
   return new EventRegistry(allEventDefinitions);

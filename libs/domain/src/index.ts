@@ -6,3 +6,4 @@ export * from './tenant';
 export * from './workspace';
 export * from './api-key';
 export * from './session';
+export * from './document';

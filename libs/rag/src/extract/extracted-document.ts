@@ -5,6 +5,8 @@ export interface BlockAnchor {
   /** Transcript cue timing in milliseconds (WebVTT, SRT). */
   readonly startMs?: number;
   readonly endMs?: number;
+  /** 1-based data row, header excluded (CSV). */
+  readonly row?: number;
   /** Headings enclosing the block, outermost first (Markdown and HTML headings, PDF none). */
   readonly headingPath: readonly string[];
 }

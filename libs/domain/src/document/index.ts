@@ -1,0 +1,3 @@
+export * from './document.commands';
+export * from './document.decider';
+export * from './document.state';

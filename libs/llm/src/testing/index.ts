@@ -1,0 +1,2 @@
+export * from './fake-embedding';
+export * from './fake-openai.server';

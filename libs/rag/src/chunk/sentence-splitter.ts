@@ -1,0 +1,41 @@
+import type { TokenSpan } from './token-estimate';
+
+// A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by whitespace
+// and a character that can open a sentence, at CJK full stops (no space follows them), or at a
+// blank line.
+const CANDIDATE =
+  /[.!?\u2026]+["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[\p{Lu}\p{Lt}\p{N}\p{Lo}])|[\u3002\uff01\uff1f]+\s*|\n[ \t]*\n\s*/gu;
+const LINE = /\n\s*/g;
+// Periods that rarely end a sentence; a single letter ("J. Smith", "E. coli") is treated alike.
+const ABBREVIATIONS = new Set(
+  'al approx ca cf dr e.g eg eq eqs etc fig figs i.e ie inc jr mr mrs ms no nos prof ref refs resp sr st vs'.split(' '),
+);
+const WORD_BEFORE_PERIOD = /([\p{L}.]+)\.$/u;
+
+/** Sentence spans (absolute offsets, trimmed) of `text.slice(start, end)`; with `byLine`, every line is one (code). */
+export function splitSentences(text: string, start: number, end: number, byLine = false): TokenSpan[] {
+  const slice = text.slice(start, end);
+  const re = new RegExp(byLine ? LINE.source : CANDIDATE.source, byLine ? 'g' : 'gu');
+  const spans: TokenSpan[] = [];
+  let from = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const punctEnd = m.index + m[0].trimEnd().length;
+    if (!byLine && m[0][0] === '.' && isAbbreviation(slice.slice(from, punctEnd))) continue;
+    pushTrimmed(spans, slice, from, punctEnd, start);
+    from = m.index + m[0].length;
+  }
+  pushTrimmed(spans, slice, from, slice.length, start);
+  return spans;
+}
+
+function isAbbreviation(sentence: string): boolean {
+  const word = WORD_BEFORE_PERIOD.exec(sentence.replace(/["'\u201d\u2019)\]]+$/u, ''))?.[1];
+  if (!word) return false;
+  return word.length === 1 || ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function pushTrimmed(spans: TokenSpan[], slice: string, from: number, to: number, offset: number): void {
+  while (from < to && /\s/.test(slice[from])) from++;
+  while (to > from && /\s/.test(slice[to - 1])) to--;
+  if (to > from) spans.push({ start: offset + from, end: offset + to });
+}

@@ -1,0 +1,2 @@
+export { analyze, termFrequencies } from './analyzer';
+export { ENGLISH_STOPWORDS } from './stopwords';
