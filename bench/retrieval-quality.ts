@@ -3,14 +3,16 @@
 // vector (exact cosine over the offline embedder) and hybrid (RRF of both), plus timings.
 // Usage: node scripts/build.mjs && node dist/bench/retrieval-quality.js --dataset DIR
 //        [--split test] [--max-tokens 384] [--dimensions 512] [--k1 0.9] [--b 0.4]
-//        [--depth 1000] [--rrf-k 60] [--no-header]
-// Chunk hits map to documents by their best chunk. stdout ends with one JSON line.
+//        [--depth 1000] [--rrf-k 60] [--vector-weight 1] [--no-header] [--no-query-idf]
+// Chunk hits map to documents by their best chunk; hybrid fuses the two chunk lists. stdout ends
+// with one JSON line.
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import {
   BM25_B,
   BM25_K1,
   Bm25Index,
+  bm25Idf,
   DEFAULT_MAX_TOKENS,
   OfflineEmbedder,
   analyze,
@@ -32,20 +34,24 @@ interface Options {
   /** Chunks taken from each list before mapping to documents and fusing. */
   readonly depth: number;
   readonly rrfK: number;
+  /** RRF weight of the vector list (the lexical list weighs 1). */
+  readonly vectorWeight: number;
   /** Index `indexText` (title and heading path prepended) rather than the bare chunk text. */
   readonly header: boolean;
+  /** Weight query terms by their BM25 IDF in the query vector (`embedWeightedQuery`). */
+  readonly queryIdf: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
   const values = new Map<string, string>();
-  let header = true;
+  const off = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([a-z0-9-]+)(?:=(.*))?$/.exec(argv[i]);
     if (!match) throw new Error(`unexpected argument ${argv[i]}`);
-    if (match[1] === 'no-header') header = false;
+    if (['no-header', 'no-query-idf'].includes(match[1])) off.add(match[1].slice(3));
     else values.set(match[1], match[2] ?? argv[++i]);
   }
-  const known = ['dataset', 'split', 'max-tokens', 'dimensions', 'k1', 'b', 'depth', 'rrf-k'];
+  const known = ['dataset', 'split', 'max-tokens', 'dimensions', 'k1', 'b', 'depth', 'rrf-k', 'vector-weight'];
   for (const name of values.keys()) if (!known.includes(name)) throw new Error(`unknown flag --${name}`);
   const dataset = values.get('dataset');
   if (!dataset) throw new Error('--dataset DIR is required (a BEIR directory with corpus.jsonl, queries.jsonl, qrels/)');
@@ -63,7 +69,9 @@ function parseOptions(argv: readonly string[]): Options {
     b: Number(values.get('b') ?? BM25_B),
     depth: number('depth', 1000),
     rrfK: number('rrf-k', 60),
-    header,
+    vectorWeight: number('vector-weight', 1),
+    header: !off.has('header'),
+    queryIdf: !off.has('query-idf'),
   };
 }
 
@@ -124,12 +132,12 @@ async function main(): Promise<void> {
     const lexical = bm25.search(analyze(query.text), options.depth);
     queryMs.lexical += performance.now() - t;
     t = performance.now();
-    const n = bm25.size;
-    const idfw = process.env.QIDF ? (term: string) => { const idf = Math.log(1 + (n - bm25.documentFrequency(term) + 0.5) / (bm25.documentFrequency(term) + 0.5)); return idf; } : undefined;
-    const vector = nearest(matrix, dims, embedder.embed(query.text, idfw), options.depth);
+    const idf = (term: string) => bm25Idf(bm25.size, bm25.documentFrequency(term));
+    const queryVector = options.queryIdf ? embedder.embedWeightedQuery(query.text, idf) : embedder.embed(query.text);
+    const vector = nearest(matrix, dims, queryVector, options.depth);
     queryMs.vector += performance.now() - t;
     t = performance.now();
-    const fused = reciprocalRankFusion([lexical, vector], { k: options.rrfK, weights: [1, Number(process.env.VW ?? 1)] });
+    const fused = reciprocalRankFusion([lexical, vector], { k: options.rrfK, weights: [1, options.vectorWeight] });
     queryMs.hybrid += performance.now() - t;
     runs.lexical.set(query.id, toDocs(lexical));
     runs.vector.set(query.id, toDocs(vector));
@@ -139,7 +147,8 @@ async function main(): Promise<void> {
   const scores: Record<string, RunScores> = {};
   for (const [mode, run] of Object.entries(runs)) scores[mode] = evaluateRun(run, data.qrels);
   const name = path.basename(path.resolve(options.dataset));
-  const settings = `max-tokens ${options.maxTokens}, ${embedder.model}, k1 ${options.k1}, b ${options.b}, depth ${options.depth}, rrf-k ${options.rrfK}, header ${options.header}`;
+  const { maxTokens, k1, b, depth, rrfK, vectorWeight, header, queryIdf } = options;
+  const settings = `max-tokens ${maxTokens}, ${embedder.model}, k1 ${k1}, b ${b}, depth ${depth}, rrf-k ${rrfK}, vector-weight ${vectorWeight}, header ${header}, query-idf ${queryIdf}`;
   console.log(`retrieval quality on ${name}/${options.split}: ${data.corpus.length} docs, ${texts.length} chunks, ${data.queries.length} queries (${settings})`);
   console.log('mode      nDCG@10  recall@100  query ms (all)');
   for (const mode of ['lexical', 'vector', 'hybrid'] as const) {

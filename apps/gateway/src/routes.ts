@@ -11,6 +11,8 @@ interface Route {
 /** The routing table, first match wins: conversations go to chat, reads to query-api, writes to command-api. */
 export const ROUTES: readonly Route[] = [
   { prefixes: ['/v1/chat', '/v1/conversations'], upstream: 'chat' },
+  // Search is a query with a body too rich for a query string.
+  { prefixes: ['/v1/search'], methods: ['POST'], upstream: 'query-api' },
   { methods: ['GET', 'HEAD'], upstream: 'query-api' },
   { upstream: 'command-api' },
 ];

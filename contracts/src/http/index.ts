@@ -5,3 +5,5 @@ export * from './auth.http';
 export * from './workspaces.http';
 export * from './api-keys.http';
 export * from './me.http';
+export * from './documents.http';
+export * from './search.http';

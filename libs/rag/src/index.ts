@@ -3,6 +3,7 @@ export * from './embed/embedder';
 export * from './text';
 export * from './chunk';
 export * from './embed/offline-embedder';
+export type { TermWeight } from './embed/offline-features';
 export * from './rank';
 export * from './embed/openai-embedder';
 export * from './embed/embedding.errors';

@@ -14,9 +14,11 @@ export type IngestDocument = DomainCommand<
   { access: WorkspaceAccess; title: string; source: DocumentSource; tags: string[]; metadata: DocumentMetadata }
 >;
 export type ReviseDocument = DomainCommand<'ReviseDocument', { access: WorkspaceAccess; source: DocumentSource }>;
-export type RenameDocument = DomainCommand<'RenameDocument', { access: WorkspaceAccess; title: string }>;
-export type RetagDocument = DomainCommand<'RetagDocument', { access: WorkspaceAccess; tags: string[] }>;
-export type SetDocumentMetadata = DomainCommand<'SetDocumentMetadata', { access: WorkspaceAccess; metadata: DocumentMetadata }>;
+/** Title, tags and metadata in one commit; fields left out stay as they are. */
+export type LabelDocument = DomainCommand<
+  'LabelDocument',
+  { access: WorkspaceAccess; title?: string; tags?: string[]; metadata?: DocumentMetadata }
+>;
 export type MoveDocument = DomainCommand<'MoveDocument', { access: WorkspaceAccess; target: WorkspaceAccess }>;
 export type DeleteDocument = DomainCommand<'DeleteDocument', { access: WorkspaceAccess }>;
 export type RequestReindex = DomainCommand<'RequestReindex', { access: WorkspaceAccess; reason: string }>;
@@ -24,9 +26,7 @@ export type RequestReindex = DomainCommand<'RequestReindex', { access: Workspace
 export type DocumentCommand =
   | IngestDocument
   | ReviseDocument
-  | RenameDocument
-  | RetagDocument
-  | SetDocumentMetadata
+  | LabelDocument
   | MoveDocument
   | DeleteDocument
   | RequestReindex;

@@ -1,4 +1,4 @@
-import type { DocumentEvent } from '@ragstream/contracts';
+import type { DocumentEvent, DocumentMetadata } from '@ragstream/contracts';
 import { assertNever, conflict, type Decider } from '../shared';
 import type { DocumentCommand, IngestDocument } from './document.commands';
 import { requireEditor, requireLive } from './document.guards';
@@ -11,16 +11,10 @@ function decide(command: DocumentCommand, state: DocumentState): DocumentEvent[]
     case 'ReviseDocument': {
       const { source } = command.data;
       if (source.content.sha256 === state.source?.content.sha256 && source.format === state.source?.format) return [];
-      return [{ type: 'document.revised', data: { source, revision: state.revision + 1 } }];
+      return [{ type: 'document.revised', data: { source, revision: state.revision + 1, title: state.title } }];
     }
-    case 'RenameDocument':
-      return command.data.title === state.title ? [] : [{ type: 'document.renamed', data: { title: command.data.title } }];
-    case 'RetagDocument': {
-      const tags = unique(command.data.tags);
-      return sameList(tags, state.tags) ? [] : [{ type: 'document.retagged', data: { tags } }];
-    }
-    case 'SetDocumentMetadata':
-      return sameJson(command.data.metadata, state.metadata) ? [] : [{ type: 'document.metadata_set', data: { metadata: command.data.metadata } }];
+    case 'LabelDocument':
+      return label(command.data, state);
     case 'MoveDocument': {
       const { target } = command.data;
       requireEditor(target);
@@ -30,7 +24,7 @@ function decide(command: DocumentCommand, state: DocumentState): DocumentEvent[]
     case 'DeleteDocument':
       return [{ type: 'document.deleted', data: {} }];
     case 'RequestReindex':
-      return [{ type: 'document.reindex_requested', data: { revision: state.revision, reason: command.data.reason } }];
+      return [{ type: 'document.reindex_requested', data: { revision: state.revision, source: state.source!, title: state.title, reason: command.data.reason } }];
     default:
       return assertNever(command);
   }
@@ -45,6 +39,15 @@ function ingest(command: IngestDocument, state: DocumentState): DocumentEvent[] 
   }
   const data = { workspaceId: access.workspaceId, title, source, tags: unique(tags), metadata, revision: state.revision + 1 };
   return [{ type: 'document.ingested', data }];
+}
+
+function label({ title, tags, metadata }: { title?: string; tags?: string[]; metadata?: DocumentMetadata }, state: DocumentState): DocumentEvent[] {
+  const events: DocumentEvent[] = [];
+  if (title !== undefined && title !== state.title) events.push({ type: 'document.renamed', data: { title } });
+  const newTags = tags && unique(tags);
+  if (newTags && !sameList(newTags, state.tags)) events.push({ type: 'document.retagged', data: { tags: newTags } });
+  if (metadata && !sameJson(metadata, state.metadata)) events.push({ type: 'document.metadata_set', data: { metadata } });
+  return events;
 }
 
 const unique = (values: readonly string[]) => [...new Set(values)];

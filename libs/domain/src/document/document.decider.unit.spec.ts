@@ -33,7 +33,7 @@ describe('document decider', () => {
 
   describe('ReviseDocument', () => {
     it('records new content as the next revision', () =>
-      given([ingested]).when(cmd('ReviseDocument', { source: source('b') })).then([{ type: 'document.revised', data: { source: source('b'), revision: 2 } }]));
+      given([ingested]).when(cmd('ReviseDocument', { source: source('b') })).then([{ type: 'document.revised', data: { source: source('b'), revision: 2, title: 'Notes' } }]));
     it('changes nothing for the same content', () => given([ingested]).when(cmd('ReviseDocument', { source: source() })).then([]));
     it('refuses a deleted document', () => given([ingested, deleted]).when(cmd('ReviseDocument', { source: source('b') })).thenThrows('DOCUMENT.DELETED', 'conflict'));
     it('does not find a document that never existed', () => given([]).when(cmd('ReviseDocument', { source: source('b') })).thenThrows('DOCUMENT.NOT_FOUND', 'not-found'));
@@ -42,14 +42,19 @@ describe('document decider', () => {
   });
 
   describe('labels', () => {
-    it('renames', () => given([ingested]).when(cmd('RenameDocument', { title: 'Plan' })).then([{ type: 'document.renamed', data: { title: 'Plan' } }]));
-    it('ignores the same title', () => given([ingested]).when(cmd('RenameDocument', { title: 'Notes' })).then([]));
-    it('retags', () => given([ingested]).when(cmd('RetagDocument', { tags: ['b', 'b', 'c'] })).then([{ type: 'document.retagged', data: { tags: ['b', 'c'] } }]));
-    it('ignores the same tags', () => given([ingested]).when(cmd('RetagDocument', { tags: ['a'] })).then([]));
+    it('renames', () => given([ingested]).when(cmd('LabelDocument', { title: 'Plan' })).then([{ type: 'document.renamed', data: { title: 'Plan' } }]));
+    it('ignores the same title', () => given([ingested]).when(cmd('LabelDocument', { title: 'Notes' })).then([]));
+    it('retags', () => given([ingested]).when(cmd('LabelDocument', { tags: ['b', 'b', 'c'] })).then([{ type: 'document.retagged', data: { tags: ['b', 'c'] } }]));
+    it('ignores the same tags', () => given([ingested]).when(cmd('LabelDocument', { tags: ['a'] })).then([]));
     it('sets metadata', () =>
-      given([ingested]).when(cmd('SetDocumentMetadata', { metadata: { year: 2024 } })).then([{ type: 'document.metadata_set', data: { metadata: { year: 2024 } } }]));
-    it('ignores the same metadata', () => given([ingested]).when(cmd('SetDocumentMetadata', { metadata: { team: 'x' } })).then([]));
-    it('refuses a reader', () => given([ingested]).when(cmd('RenameDocument', { title: 'P', access: access('reader') })).thenThrows('DOCUMENT.FORBIDDEN', 'forbidden'));
+      given([ingested]).when(cmd('LabelDocument', { metadata: { year: 2024 } })).then([{ type: 'document.metadata_set', data: { metadata: { year: 2024 } } }]));
+    it('changes title, tags and metadata in one commit', () =>
+      given([ingested]).when(cmd('LabelDocument', { title: 'Plan', tags: ['a'], metadata: { team: 'y' } })).then([
+        { type: 'document.renamed', data: { title: 'Plan' } },
+        { type: 'document.metadata_set', data: { metadata: { team: 'y' } } },
+      ]));
+    it('ignores the same metadata', () => given([ingested]).when(cmd('LabelDocument', { metadata: { team: 'x' } })).then([]));
+    it('refuses a reader', () => given([ingested]).when(cmd('LabelDocument', { title: 'P', access: access('reader') })).thenThrows('DOCUMENT.FORBIDDEN', 'forbidden'));
   });
 
   describe('MoveDocument', () => {
@@ -67,6 +72,6 @@ describe('document decider', () => {
     it('deletes', () => given([ingested]).when(cmd('DeleteDocument', {})).then([deleted], (s) => expect(s.deleted).toBe(true)));
     it('refuses to delete twice', () => given([ingested, deleted]).when(cmd('DeleteDocument', {})).thenThrows('DOCUMENT.DELETED', 'conflict'));
     it('requests a reindex of the current revision', () =>
-      given([ingested]).when(cmd('RequestReindex', { reason: 'provider was down' })).then([{ type: 'document.reindex_requested', data: { revision: 1, reason: 'provider was down' } }]));
+      given([ingested]).when(cmd('RequestReindex', { reason: 'provider was down' })).then([{ type: 'document.reindex_requested', data: { revision: 1, source: source(), title: 'Notes', reason: 'provider was down' } }]));
   });
 });

@@ -1,7 +1,7 @@
 // FNV-1a (32-bit) over UTF-16 code units, finished with murmur3's fmix32 avalanche: FNV alone
 // leaves the low bits of short keys poorly mixed, and the bucket and the sign both come from
 // those bits. Pure integer math, so every process and platform agrees.
-const FNV_OFFSET = (0x811c9dc5 ^ Number(process.env.SEED ?? 0)) >>> 0;
+const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a state after `text.slice(from, to)`, continuing from `state`. */

@@ -21,12 +21,13 @@ interface Policy {
 
 /** Fetches a document from a user-supplied URL without letting it reach internal networks. */
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchedResource> {
+  let target = parseTarget(url);
   const policy = policyOf(options);
   const lookup = guardedLookup(policy.allowList);
-  const deadline = new AbortController();
   const timeoutMs = options.timeoutMs ?? 15_000;
+  // One deadline for every hop and the body, so redirects cannot stretch the total time.
+  const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  let target = parseTarget(url);
   try {
     for (let redirects = 0; ; redirects++) {
       refuseInternalLiteral(target, policy.allowList);
@@ -84,15 +85,7 @@ function refuseInternalLiteral(target: URL, allowList: AllowList): void {
 async function accept(response: IncomingMessage, target: URL, policy: Policy): Promise<FetchedResource> {
   const status = response.statusCode ?? 0;
   const mediaType = mediaTypeOf(response.headers['content-type']);
-  const refusalOf = (): FetchError | undefined => {
-    if (status < 200 || status > 299) return new FetchError('URL.HTTP_ERROR', `the server answered ${status}`, status);
-    if (!isAllowedMediaType(mediaType, policy.allowedContentTypes)) {
-      return new FetchError('URL.UNSUPPORTED_CONTENT_TYPE', `content type ${mediaType} is not accepted`);
-    }
-    if (Number(response.headers['content-length'] ?? 0) > policy.maxBytes) return tooLarge(policy.maxBytes);
-    return undefined;
-  };
-  const refused = refusalOf();
+  const refused = refusalOf(response, status, mediaType, policy);
   if (refused) {
     response.destroy();
     throw refused;
@@ -100,6 +93,16 @@ async function accept(response: IncomingMessage, target: URL, policy: Policy): P
   const bytes = await readBody(response, policy.maxBytes);
   const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? fileNameFromUrl(target);
   return { bytes, mediaType, ...(fileName ? { fileName } : {}), finalUrl: target.href, status };
+}
+
+// Everything that can be refused from the headers alone, before a byte of the body is read.
+function refusalOf(response: IncomingMessage, status: number, mediaType: string, policy: Policy): FetchError | undefined {
+  if (status < 200 || status > 299) return new FetchError('URL.HTTP_ERROR', `the server answered ${status}`, status);
+  if (!isAllowedMediaType(mediaType, policy.allowedContentTypes)) {
+    return new FetchError('URL.UNSUPPORTED_CONTENT_TYPE', `content type ${mediaType} is not accepted`);
+  }
+  if (Number(response.headers['content-length'] ?? 0) > policy.maxBytes) return tooLarge(policy.maxBytes);
+  return undefined;
 }
 
 function asFetchError(error: unknown, timedOut: boolean, target: URL, timeoutMs: number): FetchError {

@@ -1,0 +1,2 @@
+export * from './documents.projection';
+export * from './documents.tables';
