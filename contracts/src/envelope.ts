@@ -15,7 +15,14 @@ export const StoredEvent = z.object({
 });
 export type StoredEvent = z.infer<typeof StoredEvent>;
 
-/** The body of one JetStream message: one atomic commit of 1..n events of one aggregate. */
+/** Lower-case hex SHA-256 of a commit's canonical content; see libs/event-store integrity. */
+export const ChainHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex characters');
+
+/**
+ * The body of one JetStream message: one atomic commit of 1..n events of one aggregate.
+ * `prevHash` and `hash` chain the commits of one aggregate; commits written before the chain
+ * existed lack both and still load (verification reports them as legacy).
+ */
 export const CommitEnvelope = z.object({
   commitId: z.string().min(1),
   tenantId: z.string().min(1),
@@ -28,6 +35,8 @@ export const CommitEnvelope = z.object({
   correlationId: z.string().min(1),
   causationId: z.string().nullable(),
   events: z.array(StoredEvent).min(1),
+  prevHash: ChainHash.optional(),
+  hash: ChainHash.optional(),
 });
 export type CommitEnvelope = z.infer<typeof CommitEnvelope>;
 

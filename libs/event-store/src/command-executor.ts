@@ -1,6 +1,7 @@
 import { conflict, type Decider, type DomainCommand, type DomainEvent } from '@ragstream/domain';
 import type { CommitContext } from './commit';
 import { ConcurrencyConflictError } from './event-store.errors';
+import { GENESIS_HASH } from './integrity/commit-hash';
 import type { JetStreamEventStore } from './jetstream-event-store';
 
 export interface ExecuteOptions {
@@ -24,6 +25,8 @@ interface Loaded<S> {
   state: S;
   version: number;
   lastSequence: number;
+  /** The hash of the last commit, so the next append chains to it without reading it again. */
+  lastHash: string;
   commits: Map<string, { position: number; version: number }>;
 }
 
@@ -89,7 +92,7 @@ export class CommandExecutor {
     subject: string,
     options: ExecuteOptions,
   ): Promise<Execution<S> | undefined> {
-    const initial: Loaded<S> = { state: decider.initialState(), version: 0, lastSequence: 0, commits: new Map() };
+    const initial = this.empty(decider);
     let events: E[];
     try {
       events = decider.decide(command, initial.state);
@@ -120,6 +123,7 @@ export class CommandExecutor {
       expectedVersion: loaded.version,
       events,
       context: options.context,
+      previousHash: loaded.lastHash,
     });
     if (result.duplicate) {
       this.cache.delete(subject);
@@ -128,7 +132,7 @@ export class CommandExecutor {
     }
     const state = events.reduce(decider.evolve, loaded.state);
     const commits = new Map(loaded.commits).set(options.context.commitId, { position: result.position, version: result.version });
-    this.remember(subject, { state, version: result.version, lastSequence: result.position, commits });
+    this.remember(subject, { state, version: result.version, lastSequence: result.position, lastHash: result.hash, commits });
     return { position: result.position, version: result.version, state, events, replayed: false };
   }
 
@@ -145,7 +149,7 @@ export class CommandExecutor {
     target: { tenantId: string; aggregateId: string },
   ): Promise<Loaded<S>> {
     const cached = this.cache.get(subject) as Loaded<S> | undefined;
-    const base: Loaded<S> = cached ?? { state: decider.initialState(), version: 0, lastSequence: 0, commits: new Map() };
+    const base: Loaded<S> = cached ?? this.empty(decider);
     const newer = await this.store.readStream(target.tenantId, decider.aggregateType, target.aggregateId, base.lastSequence);
     if (newer.length === 0) {
       if (cached) this.remember(subject, cached);
@@ -156,10 +160,15 @@ export class CommandExecutor {
       loaded.state = commit.events.reduce((s, e) => decider.evolve(s, e as DomainEvent), loaded.state);
       loaded.version = commit.envelope.version;
       loaded.lastSequence = commit.position;
+      loaded.lastHash = commit.hash;
       loaded.commits.set(commit.envelope.commitId, { position: commit.position, version: commit.envelope.version });
     }
     this.remember(subject, loaded);
     return loaded;
+  }
+
+  private empty<S>(decider: Decider<S, any, any>): Loaded<S> {
+    return { state: decider.initialState(), version: 0, lastSequence: 0, lastHash: GENESIS_HASH, commits: new Map() };
   }
 
   private remember(subject: string, loaded: Loaded<unknown>): void {

@@ -1,6 +1,7 @@
 import { CommitEnvelope, type EventRegistry } from '@ragstream/contracts';
 import type { MsgHdrs } from 'nats';
 import type { Commit } from './commit';
+import { linkHash } from './integrity/commit-hash';
 
 const decoder = new TextDecoder();
 
@@ -9,9 +10,10 @@ export function decodeCommit(
   registry: EventRegistry,
   message: { seq: number; subject: string; data: Uint8Array; headers?: MsgHdrs },
 ): Commit {
-  const envelope = CommitEnvelope.parse(JSON.parse(decoder.decode(message.data)));
+  const body = JSON.parse(decoder.decode(message.data));
+  const envelope = CommitEnvelope.parse(body);
   const events = envelope.events.map((e) => registry.forRead(e.type, e.version, e.data));
-  return { position: message.seq, subject: message.subject, envelope, events, headers: headersToRecord(message.headers) };
+  return { position: message.seq, subject: message.subject, envelope, events, headers: headersToRecord(message.headers), hash: linkHash(body) };
 }
 
 export function headersToRecord(headers?: MsgHdrs): Record<string, string> {

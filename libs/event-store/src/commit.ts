@@ -8,6 +8,8 @@ export interface Commit {
   readonly envelope: CommitEnvelope;
   readonly events: readonly { type: string; data: unknown }[];
   readonly headers: Readonly<Record<string, string>>;
+  /** The commit's link in its aggregate's hash chain: `envelope.hash`, or the content hash of a legacy commit. */
+  readonly hash: string;
 }
 
 /** Who, why and under which ids a commit is written. */
@@ -30,11 +32,15 @@ export interface AppendRequest {
   readonly expectedVersion: number;
   readonly events: readonly { type: string; data: unknown }[];
   readonly context: CommitContext;
+  /** The hash of the commit at `expectedSequence` (genesis to create); read from the stream when omitted. */
+  readonly previousHash?: string;
 }
 
 export interface AppendResult {
   readonly position: number;
   readonly version: number;
+  /** The appended commit's hash, the next commit's `prevHash`. */
+  readonly hash: string;
   /** True when the commit id had already been appended: nothing new was written. */
   readonly duplicate: boolean;
 }

@@ -4,6 +4,7 @@ export * from './command-executor';
 export * from './content-store';
 export * from './direct-get';
 export * from './event-store.errors';
+export * from './integrity';
 export * from './jetstream-event-store';
 export * from './stream-provisioning';
 export * from './subjects';

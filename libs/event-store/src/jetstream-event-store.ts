@@ -5,6 +5,7 @@ import type { AppendRequest, AppendResult, Commit } from './commit';
 import { decodeCommit } from './commit-codec';
 import { directGet } from './direct-get';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from './event-store.errors';
+import { GENESIS_HASH, commitHash, linkHash } from './integrity/commit-hash';
 import { Subjects } from './subjects';
 
 export interface EventStoreOptions {
@@ -42,13 +43,15 @@ export class JetStreamEventStore {
   /**
    * Appends one commit atomically. The server refuses it when the subject's last sequence is not
    * `expectedSequence` (a conflict); a commit id seen inside the duplicate window appends nothing
-   * and answers the original position.
+   * and answers the original position. The commit is chained to the aggregate's previous commit by
+   * `prevHash`, and `hash` covers its whole content.
    */
   async append(request: AppendRequest): Promise<AppendResult> {
     const subject = this.subjects.aggregate(request.tenantId, request.aggregateType, request.aggregateId);
     const events = request.events.map((e) => this.registry.forWrite(e.type, e.data));
     const { context } = request;
-    const envelope: CommitEnvelope = {
+    const prevHash = request.previousHash ?? (await this.hashAt(request.expectedSequence));
+    const content: CommitEnvelope = {
       commitId: context.commitId,
       tenantId: request.tenantId,
       aggregateType: request.aggregateType,
@@ -60,7 +63,9 @@ export class JetStreamEventStore {
       correlationId: context.correlationId,
       causationId: context.causationId ?? null,
       events,
+      prevHash,
     };
+    const envelope: CommitEnvelope = { ...content, hash: commitHash(content) };
     const headers = natsHeaders();
     for (const [key, value] of Object.entries(currentTraceHeaders())) headers.set(key, value);
     let ack;
@@ -74,9 +79,9 @@ export class JetStreamEventStore {
     } catch (error) {
       throw this.translate(error as NatsError, subject, request.expectedSequence);
     }
-    if (!ack.duplicate) return { position: ack.seq, version: envelope.version, duplicate: false };
+    if (!ack.duplicate) return { position: ack.seq, version: envelope.version, hash: envelope.hash!, duplicate: false };
     const original = await this.readCommit(ack.seq);
-    return { position: ack.seq, version: original.envelope.version, duplicate: true };
+    return { position: ack.seq, version: original.envelope.version, hash: original.hash, duplicate: true };
   }
 
   /** The commits of one aggregate after `afterSequence`, in order. */
@@ -97,6 +102,14 @@ export class JetStreamEventStore {
     const message = await this.directGet({ seq: position });
     if (!message) throw new Error(`no commit at position ${position}`);
     return decodeCommit(this.registry, { seq: message.seq, subject: message.subject, data: message.data, headers: message.headers });
+  }
+
+  /** The chain link of the commit at a position; the genesis value for 0 (no previous commit). */
+  async hashAt(position: number): Promise<string> {
+    if (position === 0) return GENESIS_HASH;
+    const message = await this.directGet({ seq: position });
+    if (!message) throw new Error(`no commit at position ${position}`);
+    return linkHash(JSON.parse(new TextDecoder().decode(message.data)));
   }
 
   /** The stream's last sequence: the position of the newest commit. */

@@ -14,6 +14,8 @@ export interface Projection<T extends string = string> {
   readonly name: string;
   /** Bumping it means a rebuild into fresh tables from position 1. */
   readonly version: number;
+  /** Configuration that changes the output without a code change (e.g. the embedding model); a new one means a rebuild. */
+  readonly fingerprint?: string;
   /** Logical table names, globally unique: readers see them as views onto the live version. */
   readonly tables: readonly T[];
   /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...) creating this version's physical tables. */

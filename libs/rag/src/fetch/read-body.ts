@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { FetchError } from './fetch.error';
 
@@ -25,12 +25,17 @@ export function tooLarge(maxBytes: number): FetchError {
   return new FetchError('URL.TOO_LARGE', `the response is larger than the limit of ${maxBytes} bytes`);
 }
 
+const DECODERS: Readonly<Record<string, () => Transform>> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
 function decoded(response: IncomingMessage): Readable {
-  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  const decoder = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress }[
-    encoding
-  ];
-  if (encoding === 'identity' || encoding === '') return response;
+  const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (encoding === '' || encoding === 'identity') return response;
+  const decoder = DECODERS[encoding];
   if (!decoder) {
     response.destroy();
     throw new FetchError('URL.UNSUPPORTED_CONTENT_TYPE', `unsupported content encoding "${encoding}"`);

@@ -1,0 +1,3 @@
+export * from './document-indexer';
+export * from './search.projection';
+export * from './search-projection.tables';
