@@ -3,9 +3,10 @@
 // vector (exact cosine over the offline embedder) and hybrid (RRF of both), plus timings.
 // Usage: node scripts/build.mjs && node dist/bench/retrieval-quality.js --dataset DIR
 //        [--split test] [--max-tokens 384] [--dimensions 512] [--k1 0.9] [--b 0.4]
-//        [--depth 1000] [--rrf-k 60] [--vector-weight 1] [--no-header] [--no-query-idf]
-// Chunk hits map to documents by their best chunk; hybrid fuses the two chunk lists. stdout ends
-// with one JSON line.
+//        [--depth 100] [--rrf-k 60] [--vector-weight 1] [--no-header] [--no-query-idf]
+// Chunk hits map to documents by their best chunk; hybrid fuses the two chunk lists, each cut at
+// --depth chunks: 100 matches the recall cutoff and lies in the search API's candidate range
+// (50..1000). stdout ends with one JSON line.
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import {
@@ -67,7 +68,7 @@ function parseOptions(argv: readonly string[]): Options {
     ...(values.has('dimensions') && { dimensions: number('dimensions', 0) }),
     k1: number('k1', BM25_K1),
     b: Number(values.get('b') ?? BM25_B),
-    depth: number('depth', 1000),
+    depth: number('depth', 100),
     rrfK: number('rrf-k', 60),
     vectorWeight: number('vector-weight', 1),
     header: !off.has('header'),

@@ -4,5 +4,6 @@ export * from './events/event-registry';
 export * from './http';
 export * from './events/identity.events';
 export * from './events/all-events';
+export * from './events/ledger.events';
 export * from './events/document.schemas';
 export * from './events/document.events';

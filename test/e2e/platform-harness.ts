@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventRegistry } from '@ragstream/contracts';
 import { createTestDatabase, createTestEventStream, TEST_DATABASE_URL, TEST_NATS_URL, type TestEventStream } from '@ragstream/testing';
+import { routeFor } from '../../apps/gateway/src/routes';
 import { createCommandApi } from '../../apps/command-api/src/command-api.app';
 import { loadCommandApiConfig } from '../../apps/command-api/src/command-api.config';
 import { createProjector } from '../../apps/projector/src/projector.app';
@@ -20,6 +21,8 @@ export interface CallOptions {
   apiKey?: string;
   body?: unknown;
   rawBody?: string;
+  /** multipart/form-data; fetch sets the boundary. */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -38,7 +41,7 @@ export class Platform {
     return this.events.store.readCommit(position);
   }
 
-  static async start(): Promise<Platform> {
+  static async start(overrides: Record<string, string> = {}): Promise<Platform> {
     const [db, events] = await Promise.all([createTestDatabase(), createTestEventStream(createEventRegistry())]);
     const env = {
       NATS_URL: TEST_NATS_URL,
@@ -51,6 +54,7 @@ export class Platform {
       HASH_PEPPER: randomBytes(32).toString('hex'),
       PII_MASTER_KEY: randomBytes(32).toString('hex'),
       NODE_ENV: 'test',
+      ...overrides,
     };
     const projector = await createProjector(loadProjectorConfig(env));
     const command = await createCommandApi(loadCommandApiConfig(env));
@@ -60,18 +64,20 @@ export class Platform {
     return new Platform(apps, await command.getUrl(), await query.getUrl(), [() => events.dispose(), () => db.dispose()], events);
   }
 
-  /** Sends GET to query-api and everything else to command-api, as the gateway does. */
+  /** Sends reads (and search) to query-api and everything else to command-api, as the gateway does. */
   async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
-    const base = method === 'GET' ? this.queryUrl : this.commandUrl;
+    const base = routeFor(method, path) === 'query-api' ? this.queryUrl : this.commandUrl;
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}${path}`, { method, headers, body });
+    const payload = options.form ?? body;
+    const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}${path}`, { method, headers, body: payload });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    const json = response.headers.get('content-type')?.includes('json');
+    return { status: response.status, body: text && json ? JSON.parse(text) : text || undefined, headers: response.headers };
   }
 
   async close(): Promise<void> {

@@ -18,6 +18,14 @@ import { COMMAND_API_CONFIG } from './commands/tokens';
 import { AddMemberHandler } from './workspaces/add-member.handler';
 import { WorkspaceCommandsHandler } from './workspaces/workspace-commands.handler';
 import { WorkspacesController } from './workspaces/workspaces.controller';
+import { contentStoreProvider } from './documents/content-store.provider';
+import { DocumentAccess } from './documents/document-access';
+import { DocumentCommandsHandler } from './documents/document-commands.handler';
+import { DocumentIntake } from './documents/document-intake';
+import { DOCUMENT_LIMITS } from './documents/document-limits';
+import { DocumentsController } from './documents/documents.controller';
+import { IngestDocumentHandler } from './documents/ingest-document.handler';
+import { WorkspaceQuota } from './documents/workspace-quota';
 
 /** The write side: validates commands, decides, and appends commits to JetStream. */
 @Module({})
@@ -29,7 +37,7 @@ export class CommandApiModule {
         CoreInfraModule.forRoot({ name: 'command-api', config, registry: createEventRegistry(), watchCheckpoints: true }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET, hashPepper: config.HASH_PEPPER }),
       ],
-      controllers: [HealthController, AuthController, WorkspacesController, ApiKeysController],
+      controllers: [HealthController, AuthController, WorkspacesController, ApiKeysController, DocumentsController],
       providers: [
         { provide: COMMAND_API_CONFIG, useValue: config },
         {
@@ -50,6 +58,13 @@ export class CommandApiModule {
         WorkspaceCommandsHandler,
         AddMemberHandler,
         ApiKeyCommandsHandler,
+        { provide: DOCUMENT_LIMITS, useValue: config },
+        contentStoreProvider,
+        DocumentAccess,
+        DocumentIntake,
+        WorkspaceQuota,
+        IngestDocumentHandler,
+        DocumentCommandsHandler,
       ],
     };
   }

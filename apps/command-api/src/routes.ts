@@ -13,6 +13,14 @@ import {
   renameWorkspace,
   revokeApiKey,
   signUp,
+  ingestDocument,
+  uploadDocument,
+  reviseDocument,
+  uploadRevision,
+  labelDocument,
+  moveDocument,
+  deleteDocument,
+  reindexDocument,
 } from '@ragstream/contracts';
 
 /** Every route command-api serves; its OpenAPI document is built from these contracts. */
@@ -31,4 +39,12 @@ export const commandApiRoutes = [
   removeWorkspaceMember,
   createApiKey,
   revokeApiKey,
+  ingestDocument,
+  uploadDocument,
+  reviseDocument,
+  uploadRevision,
+  labelDocument,
+  moveDocument,
+  deleteDocument,
+  reindexDocument,
 ];

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { EventRegistry } from '@ragstream/contracts';
 import { DATA_SOURCE, NATS } from '@ragstream/platform';
 import { ProjectionRunner } from '@ragstream/projections';
-import { projectionCatalog } from '@ragstream/read-models';
+import { openCatalogDependencies, projectionCatalog } from '@ragstream/read-models';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { ProjectorConfig } from './projector.config';
@@ -23,7 +23,8 @@ export class ProjectionWorkers implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.runners = projectionCatalog().map(
+    const catalog = projectionCatalog(await openCatalogDependencies(this.nc, this.dataSource, this.config));
+    this.runners = catalog.map(
       (projection) =>
         new ProjectionRunner({
           nc: this.nc,

@@ -1,11 +1,16 @@
 import { BaseEnv, HttpEnv, loadConfig } from '@ragstream/config';
+import { checkEmbeddingEnv } from '@ragstream/rag';
+import { IndexingEnvShape } from '@ragstream/read-models';
 import { z } from 'zod';
 
-export const ProjectorEnv = BaseEnv.extend(HttpEnv.shape).extend({
-  PORT: z.coerce.number().int().default(3003),
-  PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(256),
-  PROJECTION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-});
+export const ProjectorEnv = BaseEnv.extend(HttpEnv.shape)
+  .extend(IndexingEnvShape)
+  .extend({
+    PORT: z.coerce.number().int().default(3003),
+    PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(256),
+    PROJECTION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  })
+  .superRefine(checkEmbeddingEnv);
 export type ProjectorConfig = z.infer<typeof ProjectorEnv>;
 
 export const loadProjectorConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(ProjectorEnv, env);

@@ -1,9 +1,10 @@
 import { EventRegistry, type EventDefinition } from './event-registry';
 import { documentEvents } from './document.events';
 import { identityEvents } from './identity.events';
+import { ledgerEvents } from './ledger.events';
 
 /** Every published event type of the platform; the one registry all apps read and write with. */
-export const allEventDefinitions: readonly EventDefinition[] = [...identityEvents, ...documentEvents];
+export const allEventDefinitions: readonly EventDefinition[] = [...identityEvents, ...documentEvents, ...ledgerEvents];
 
 export function createEventRegistry(): EventRegistry {
   return new EventRegistry(allEventDefinitions);

@@ -22,6 +22,7 @@ const samples: { [T in IdentityEvent['type']]: { valid: Extract<IdentityEvent, {
   'user.invitation_accepted': { valid: { passwordHash: sealed }, invalid: { passwordHash: '$argon2id$v=19$...' } },
   'user.password_changed': { valid: { passwordHash: sealed }, invalid: { passwordHash: '' } },
   'user.profile_updated': { valid: { name: sealed }, invalid: { name: 'Ada Lovelace' } },
+  'user.forgotten': { valid: { reason: 'user_request' }, invalid: { reason: 'Ada asked by phone' } },
   'tenant.created': { valid: { name: 'Acme', ownerUserId: uuid(1) }, invalid: { name: '', ownerUserId: uuid(1) } },
   'tenant.renamed': { valid: { name: 'Acme Ltd' }, invalid: { name: 'x'.repeat(201) } },
   'tenant.member_added': { valid: { userId: uuid(1), role: 'admin' }, invalid: { userId: uuid(1), role: 'owner' } },
@@ -49,25 +50,33 @@ const samples: { [T in IdentityEvent['type']]: { valid: Extract<IdentityEvent, {
     invalid: { previousTokenId: uuid(2), tokenId: uuid(3) },
   },
   'session.reuse_detected': { valid: { tokenId: uuid(2) }, invalid: { tokenId: null } },
-  'session.revoked': { valid: { reason: 'reuse' }, invalid: { reason: 'expired' } },
+  'session.revoked': { valid: { reason: 'user_forgotten' }, invalid: { reason: 'expired' } },
 };
 
 describe('identity event contracts', () => {
   const registry = identityEventRegistry();
 
-  it('registers every identity event once, as v1', () => {
+  // Bump an entry when a type gains a schema version (and add its upcaster test below).
+  const laterVersions: Record<string, number> = { 'session.revoked': 2 };
+
+  it('registers every identity event once, at its known latest version', () => {
     expect(registry.types().sort()).toEqual(Object.keys(samples).sort());
-    expect(identityEvents.every((d) => d.latestVersion === 1)).toBe(true);
+    expect(identityEvents.map((d) => [d.type, d.latestVersion])).toEqual(identityEvents.map((d) => [d.type, laterVersions[d.type] ?? 1]));
   });
 
   it.each(identityEvents.map((d) => d.type))('%s round-trips a valid sample', (type) => {
     const stored = registry.forWrite(type, samples[type].valid);
-    expect(stored).toEqual({ type, version: 1, data: samples[type].valid });
+    expect(stored).toEqual({ type, version: laterVersions[type] ?? 1, data: samples[type].valid });
     const fromWire = JSON.parse(JSON.stringify(stored.data));
     expect(registry.forRead(stored.type, stored.version, fromWire)).toEqual({ type, data: samples[type].valid });
   });
 
   it.each(identityEvents.map((d) => d.type))('%s refuses an invalid sample', (type) => {
     expect(() => registry.forWrite(type, samples[type].invalid)).toThrow(EventSchemaError);
+  });
+
+  it('reads a v1 session.revoked as v2 unchanged, and keeps v1 closed to the new reason', () => {
+    expect(registry.forRead('session.revoked', 1, { reason: 'logout' })).toEqual({ type: 'session.revoked', data: { reason: 'logout' } });
+    expect(() => registry.forRead('session.revoked', 1, { reason: 'user_forgotten' })).toThrow(EventSchemaError);
   });
 });

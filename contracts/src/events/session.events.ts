@@ -11,7 +11,12 @@ export const SessionRefreshed = defineEvent('session.refreshed', [
 ]);
 /** A rotated-out token was presented again: someone else holds a copy of it. */
 export const SessionReuseDetected = defineEvent('session.reuse_detected', [z.object({ tokenId: z.uuid() })]);
-export const SessionRevoked = defineEvent('session.revoked', [z.object({ reason: z.enum(['logout', 'reuse']) })]);
+/** v2 adds the reason `user_forgotten`; every v1 value is a valid v2 value. */
+export const SessionRevoked = defineEvent(
+  'session.revoked',
+  [z.object({ reason: z.enum(['logout', 'reuse']) }), z.object({ reason: z.enum(['logout', 'reuse', 'user_forgotten']) })],
+  [(v1: { reason: 'logout' | 'reuse' }) => ({ reason: v1.reason })],
+);
 
 export const sessionEvents = [SessionStarted, SessionRefreshed, SessionReuseDetected, SessionRevoked] as const;
 export type SessionEvent = EventOf<(typeof sessionEvents)[number]>;

@@ -7,3 +7,5 @@ export * from './workspace';
 export * from './api-key';
 export * from './session';
 export * from './document';
+export * from './ledger';
+export * from './catalog';

@@ -7,4 +7,5 @@ export * from './event-store.errors';
 export * from './integrity';
 export * from './jetstream-event-store';
 export * from './stream-provisioning';
+export * from './stream-scan';
 export * from './subjects';

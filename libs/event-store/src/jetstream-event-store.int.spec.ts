@@ -103,7 +103,7 @@ describe('JetStreamEventStore (real NATS)', () => {
     };
     const first = await env.store.append(request);
     const again = await env.store.append(request);
-    expect(again).toEqual({ position: first.position, version: 1, duplicate: true });
+    expect(again).toEqual({ position: first.position, version: 1, hash: first.hash, duplicate: true });
     expect(await env.store.readStream(TENANT, 'counter', id)).toHaveLength(1);
   });
 

@@ -35,11 +35,15 @@ describe('PiiVault (real Postgres)', () => {
     const vault = new PiiVault(db.dataSource, master);
     await vault.ensureKey(userId, 't');
     const sealed = await vault.seal(userId, 'secret');
-    await vault.destroyKey(userId);
+    expect(await vault.destroyKey(userId)).toBe(true);
+    expect(await vault.destroyKey(userId)).toBe(false);
+    expect(await vault.isErased(userId)).toBe(true);
     expect(await vault.open(userId, sealed)).toBeNull();
     expect(await new PiiVault(db.dataSource, master).open(userId, sealed)).toBeNull();
     const [row] = await db.dataSource.query(`SELECT wrapped_key FROM user_keys WHERE user_id = $1`, [userId]);
     expect(row.wrapped_key).toBeNull();
+    await vault.ensureKey(userId, 't'); // the tombstone keeps a new key from being made
+    expect(await new PiiVault(db.dataSource, master).open(userId, sealed)).toBeNull();
   });
 
   it('cannot open a value with another master key', async () => {

@@ -41,10 +41,26 @@ export class PiiVault {
     return key ? open(key, sealed).toString('utf8') : null;
   }
 
-  /** Destroys the user's key: every sealed value of that user becomes unreadable for good. */
-  async destroyKey(userId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE user_keys SET wrapped_key = NULL, destroyed_at = now() WHERE user_id = $1`, [userId]);
+  /**
+   * Destroys the user's key: every sealed value of that user becomes unreadable for good. The row
+   * stays as a tombstone (key NULL, `destroyed_at`), so `ensureKey` can never give the user a new
+   * key and opening an old value keeps answering null instead of failing to decrypt. True when a
+   * key was destroyed by this call, false when it was already gone.
+   */
+  async destroyKey(userId: string): Promise<boolean> {
+    // TypeORM answers an UPDATE on Postgres with [rows, affected count].
+    const [, destroyed]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE user_keys SET wrapped_key = NULL, destroyed_at = now() WHERE user_id = $1 AND wrapped_key IS NOT NULL`,
+      [userId],
+    );
     this.keys.set(userId, { key: null, at: Date.now() });
+    return destroyed > 0;
+  }
+
+  /** True once the user's key has been destroyed (the user was forgotten). */
+  async isErased(userId: string): Promise<boolean> {
+    const rows: { destroyed_at: Date | null }[] = await this.dataSource.query(`SELECT destroyed_at FROM user_keys WHERE user_id = $1`, [userId]);
+    return rows[0]?.destroyed_at != null;
   }
 
   private async key(userId: string): Promise<Buffer | null> {

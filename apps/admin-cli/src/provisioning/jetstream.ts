@@ -1,6 +1,6 @@
 import { ContentStore, ensureEventStream } from '@ragstream/event-store';
 import { ensureProjectionConsumer } from '@ragstream/projections';
-import { projectionCatalog } from '@ragstream/read-models';
+import { projectionIdentities } from '@ragstream/read-models';
 import type { JetStreamManager, NatsConnection } from 'nats';
 import type { AdminConfig } from '../admin.config';
 
@@ -20,7 +20,7 @@ export async function provisionContentBucket(nc: NatsConnection, config: AdminCo
 /** One durable consumer per projection version the projector runs. */
 export async function provisionProjectionConsumers(jsm: JetStreamManager, config: AdminConfig): Promise<string[]> {
   const durables: string[] = [];
-  for (const projection of projectionCatalog()) {
+  for (const projection of projectionIdentities()) {
     durables.push(await ensureProjectionConsumer(jsm, config.EVENTS_STREAM, projection, config.PROJECTION_BATCH_SIZE));
   }
   return durables;

@@ -32,7 +32,7 @@ function decide(command: SessionCommand, state: SessionState): SessionEvent[] {
     case 'RefreshSession':
       return refresh(command, state);
     case 'EndSession':
-      return state.status === 'revoked' ? [] : [{ type: 'session.revoked', data: { reason: 'logout' } }];
+      return state.status === 'revoked' ? [] : [{ type: 'session.revoked', data: { reason: command.data.reason ?? 'logout' } }];
     default:
       return assertNever(command);
   }

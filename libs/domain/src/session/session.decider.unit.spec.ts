@@ -13,7 +13,7 @@ const refreshed = (previousTokenId: string, tokenId: string, expiresAt = LATER):
   type: 'session.refreshed',
   data: { previousTokenId, tokenId, expiresAt },
 });
-const revoked = (reason: 'logout' | 'reuse'): SessionEvent => ({ type: 'session.revoked', data: { reason } });
+const revoked = (reason: 'logout' | 'reuse' | 'user_forgotten'): SessionEvent => ({ type: 'session.revoked', data: { reason } });
 
 const start = (expiresAt = AFTER_NOW): SessionCommand => ({
   type: 'StartSession',
@@ -74,6 +74,10 @@ describe('session decider', () => {
     it('revokes on logout', () =>
       given([started, refreshed(T1, T2)]).when(end).then([revoked('logout')], (state) => expect(state.status).toBe('revoked')));
     it('changes nothing when already revoked', () => given([started, revoked('reuse')]).when(end).then([]));
+    it('revokes with the reason the caller names, when a user is forgotten', () =>
+      given([started])
+        .when({ ...end, data: { reason: 'user_forgotten' } })
+        .then([revoked('user_forgotten')], (state) => expect(state.revokedReason).toBe('user_forgotten')));
     it('refuses a session that does not exist', () => given([]).when(end).thenThrows('SESSION.NOT_FOUND', 'unauthenticated'));
   });
 });

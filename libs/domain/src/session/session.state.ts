@@ -9,7 +9,7 @@ export interface SessionState {
   readonly expiresAt: string | null;
   /** Tokens already rotated out: presenting one again means the family leaked. */
   readonly previousTokenIds: readonly string[];
-  readonly revokedReason: 'logout' | 'reuse' | null;
+  readonly revokedReason: Extract<SessionEvent, { type: 'session.revoked' }>['data']['reason'] | null;
 }
 
 export const initialSessionState = (): SessionState => ({

@@ -2,7 +2,7 @@ import type { Sealed, UserEvent } from '@ragstream/contracts';
 import { assertNever } from '../shared';
 
 export interface UserState {
-  readonly status: 'none' | 'invited' | 'active';
+  readonly status: 'none' | 'invited' | 'active' | 'forgotten';
   readonly emailHash: string | null;
   readonly email: Sealed | null;
   readonly name: Sealed | null;
@@ -36,6 +36,9 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return { ...state, passwordHash: event.data.passwordHash };
     case 'user.profile_updated':
       return { ...state, name: event.data.name };
+    case 'user.forgotten':
+      // The sealed values are unreadable now; the state keeps only what is not personal data by itself.
+      return { ...state, status: 'forgotten', email: null, name: null, passwordHash: null, invitation: null };
     default:
       return assertNever(event);
   }

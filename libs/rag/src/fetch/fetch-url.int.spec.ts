@@ -139,6 +139,18 @@ describe('fetchUrl', () => {
     });
   });
 
+  it('reports a server that refuses the connection as unreachable', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+
+    await expect(fetchUrl(`http://127.0.0.1:${port}/`, { allowList })).rejects.toMatchObject({
+      code: 'URL.UNREACHABLE',
+      reason: `could not reach 127.0.0.1:${port} (ECONNREFUSED)`,
+    });
+  });
+
   it.each(['file:///etc/passwd', 'ftp://example.com/x', 'not a url'])('refuses %s as invalid', async (url) => {
     await expect(fetchUrl(url)).rejects.toMatchObject({ code: 'URL.INVALID' });
   });

@@ -57,7 +57,7 @@ function policyOf(options: FetchOptions): Policy {
     headers: {
       'user-agent': options.userAgent ?? 'Ragstream-Fetcher/0.1',
       accept: allowedContentTypes.join(', '),
-      'accept-encoding': 'gzip, deflate, br',
+      'accept-encoding': 'gzip, br',
     },
   };
 }

@@ -26,7 +26,8 @@ export function httpGet(
       },
       resolve,
     );
-    outgoing.once('error', reject);
+    // 'on', not 'once': an abort after the headers may emit a second error, which must not go unhandled.
+    outgoing.on('error', reject);
     outgoing.end();
   });
 }

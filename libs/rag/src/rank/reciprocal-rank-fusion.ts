@@ -5,7 +5,7 @@ export interface RankedId {
 }
 
 export interface RrfOptions {
-  /** Damping constant of Cormack et al. (2009); 60 is their value and everyone's default. */
+  /** Damping constant of Cormack et al. (2009); 60 is their value and the common default. */
   readonly k?: number;
   /** Weight per input list, 1 each by default. */
   readonly weights?: readonly number[];
@@ -19,34 +19,30 @@ export interface FusedHit {
 }
 
 /**
- * Reciprocal rank fusion: score(d) = sum over lists of weight / (k + rank). Uses ranks only, so
- * BM25 scores and cosine similarities need no calibration against each other. Ties go to the
- * better best rank, then to the earlier list, then to the id, so the order is deterministic.
+ * Reciprocal rank fusion: score(d) = sum over lists of weight / (k + rank). Ranks only, so BM25
+ * scores and cosine similarities need no calibration. A list naming an id twice counts its best
+ * rank. Ties go to the better best rank, then to the id, so the order is deterministic.
  */
 export function reciprocalRankFusion(lists: readonly (readonly RankedId[])[], options: RrfOptions = {}): FusedHit[] {
   const k = options.k ?? 60;
-  const fused = new Map<string, { score: number; ranks: (number | undefined)[] }>();
+  const ranks = new Map<string, (number | undefined)[]>();
   lists.forEach((list, l) => {
-    const weight = options.weights?.[l] ?? 1;
     for (const { id, rank } of list) {
-      let hit = fused.get(id);
-      if (!hit) fused.set(id, (hit = { score: 0, ranks: new Array<number | undefined>(lists.length).fill(undefined) }));
-      // A list naming the same id twice counts only its best rank.
-      if (hit.ranks[l] !== undefined && hit.ranks[l]! <= rank) continue;
-      if (hit.ranks[l] !== undefined) hit.score -= weight / (k + hit.ranks[l]!);
-      hit.ranks[l] = rank;
-      hit.score += weight / (k + rank);
+      let row = ranks.get(id);
+      if (!row) ranks.set(id, (row = new Array<number | undefined>(lists.length).fill(undefined)));
+      if (row[l] === undefined || rank < row[l]!) row[l] = rank;
     }
   });
-  return [...fused]
-    .map(([id, { score, ranks }]) => ({ id, score, ranks }))
-    .sort((x, y) => y.score - x.score || bestRank(x) - bestRank(y) || firstList(x) - firstList(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-}
-
-function bestRank(hit: FusedHit): number {
-  return Math.min(...hit.ranks.map((rank) => rank ?? Infinity));
-}
-
-function firstList(hit: FusedHit): number {
-  return hit.ranks.findIndex((rank) => rank !== undefined);
+  const fused = [...ranks].map(([id, row]) => {
+    let score = 0;
+    let best = Infinity;
+    row.forEach((rank, l) => {
+      if (rank === undefined) return;
+      score += (options.weights?.[l] ?? 1) / (k + rank);
+      best = Math.min(best, rank);
+    });
+    return { id, score, ranks: row, best };
+  });
+  fused.sort((x, y) => y.score - x.score || x.best - y.best || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return fused.map(({ id, score, ranks: row }) => ({ id, score, ranks: row }));
 }

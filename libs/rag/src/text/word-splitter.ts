@@ -2,10 +2,12 @@
 // dot or comma between digits ("0.05", "1,000"). Everything else separates words.
 const WORD =
   /[\p{L}\p{N}\p{M}]+(?:(?:[-\u2010'\u2019]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
-// Scripts written without spaces between words; split into overlapping character bigrams as
-// Lucene's CJK analyzer does, which needs no dictionary and is stable across ICU versions.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/u;
-const UNSPACED_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+// Scripts written without spaces between words (Han, Hiragana, Katakana) are split into
+// overlapping character bigrams as Lucene's CJK analyzer does: no dictionary, and stable across
+// ICU versions. Code point ranges rather than \p{Script=...}: several times faster to scan.
+const CJK = '\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}';
+const UNSPACED = new RegExp(`[${CJK}]`, 'u');
+const UNSPACED_RUNS = new RegExp(`[${CJK}]+|[^${CJK}]+`, 'gu');
 
 /** Raw words of normalized text, in order; compounds stay whole (see `WORD`). */
 export function splitWords(text: string): string[] {

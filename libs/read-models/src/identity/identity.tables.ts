@@ -13,9 +13,11 @@ export async function createIdentityTables(sql: SqlExecutor, t: TableNames<Ident
       tenant_id text NOT NULL, user_id text NOT NULL, role text NOT NULL, added_at timestamptz NOT NULL, position bigint NOT NULL,
       PRIMARY KEY (tenant_id, user_id));
     CREATE TABLE IF NOT EXISTS ${t('users')} (
-      user_id text PRIMARY KEY, tenant_id text NOT NULL, email_hash text NOT NULL,
-      email_sealed text NOT NULL, name_sealed text NOT NULL, status text NOT NULL,
+      user_id text PRIMARY KEY, tenant_id text NOT NULL, email_hash text,
+      email_sealed text, name_sealed text, status text NOT NULL,
       created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, version integer NOT NULL, position bigint NOT NULL);
+    -- Tables created before users could be forgotten (status 'erased', personal columns NULL).
+    ALTER TABLE ${t('users')} ALTER COLUMN email_hash DROP NOT NULL, ALTER COLUMN email_sealed DROP NOT NULL, ALTER COLUMN name_sealed DROP NOT NULL;
     CREATE INDEX IF NOT EXISTS ${t('users')}_tenant ON ${t('users')} (tenant_id);
     CREATE TABLE IF NOT EXISTS ${t('workspaces')} (
       workspace_id text PRIMARY KEY, tenant_id text NOT NULL, name text NOT NULL, archived boolean NOT NULL DEFAULT false,

@@ -44,6 +44,10 @@ export async function applyTenancyEvent(sql: SqlExecutor, t: TableNames<Identity
     case 'user.profile_updated':
       await touch(sql, t('users'), 'user_id', id, w, `name_sealed = $5`, [e.data.name]);
       return true;
+    case 'user.forgotten':
+      // The sealed values are unreadable once the key is gone; dropping them keeps the row honest.
+      await touch(sql, t('users'), 'user_id', id, w, `status = 'erased', email_hash = NULL, email_sealed = NULL, name_sealed = NULL`, []);
+      return true;
     case 'workspace.created':
       await sql.query(
         `INSERT INTO ${t('workspaces')} VALUES ($1,$2,$3,false,$4,$4,$5,$6) ON CONFLICT (workspace_id) DO NOTHING`,

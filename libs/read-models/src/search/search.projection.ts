@@ -12,6 +12,9 @@ export interface SearchProjectionSettings extends IndexerSettings {
   readonly dataSource: DataSource;
 }
 
+/** Name and code version of the search index; the fingerprint adds the configuration. */
+export const SEARCH_PROJECTION = { name: 'search', version: 1 } as const;
+
 /** What prepare computed for each event of a commit (undefined for events that index nothing). */
 type PreparedCommit = readonly (IndexOutcome | undefined)[];
 
@@ -24,8 +27,7 @@ type PreparedCommit = readonly (IndexOutcome | undefined)[];
 export function createSearchProjection(settings: SearchProjectionSettings): Projection<SearchProjectionTable> {
   const { embedder } = settings;
   return {
-    name: 'search',
-    version: 1,
+    ...SEARCH_PROJECTION,
     fingerprint: `${CHUNKER_VERSION};${chunkingFingerprint(settings.chunking)};${embedder.model};dims=${embedder.dimensions}`,
     tables: searchProjectionTables,
     setup: (sql, t) => createSearchProjectionTables(sql, t, embedder.dimensions),

@@ -1,0 +1,2 @@
+export * from './ledger.commands';
+export * from './ledger.decider';
