@@ -2,7 +2,7 @@
 // dataset, entirely in memory (no Postgres, no NATS): nDCG@10 and recall@100 for lexical (BM25),
 // vector (exact cosine over the offline embedder) and hybrid (RRF of both), plus timings.
 // Usage: node scripts/build.mjs && node dist/bench/retrieval-quality.js --dataset DIR
-//        [--split test] [--max-tokens 384] [--dimensions 512] [--k1 0.9] [--b 0.4]
+//        [--split test] [--max-tokens 384] [--dimensions 768] [--k1 0.9] [--b 0.4]
 //        [--depth 100] [--rrf-k 60] [--vector-weight 1] [--no-header] [--no-query-idf]
 // Chunk hits map to documents by their best chunk; hybrid fuses the two chunk lists, each cut at
 // --depth chunks: 100 matches the recall cutoff and lies in the search API's candidate range

@@ -4,6 +4,7 @@ import { CoreInfraModule, HealthController } from '@ragstream/platform';
 import { EVENT_REGISTRY, PROJECTOR_CONFIG, ProjectionWorkers } from './projection-workers';
 import type { ProjectorConfig } from './projector.config';
 import { ProjectorController } from './projector.controller';
+import { ReindexRetrier } from './reindex-retrier';
 
 /** Builds every read model from the event log; serves only health and status over HTTP. */
 @Module({})
@@ -14,7 +15,7 @@ export class ProjectorModule {
       module: ProjectorModule,
       imports: [CoreInfraModule.forRoot({ name: 'projector', config, registry })],
       controllers: [HealthController, ProjectorController],
-      providers: [{ provide: PROJECTOR_CONFIG, useValue: config }, { provide: EVENT_REGISTRY, useValue: registry }, ProjectionWorkers],
+      providers: [{ provide: PROJECTOR_CONFIG, useValue: config }, { provide: EVENT_REGISTRY, useValue: registry }, ProjectionWorkers, ReindexRetrier],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './jetstream-event-store';
 export * from './stream-provisioning';
 export * from './stream-scan';
 export * from './subjects';
+export * from './name-based-id';

@@ -36,23 +36,28 @@ export interface ForgetUserDeps {
 export async function forgetUser(deps: ForgetUserDeps, request: ForgetUserRequest): Promise<ForgetUserResult> {
   const { executor, vault } = deps;
   const { tenantId, userId } = request;
-  const metadata = (step: string): CommandMetadata => ({ tenantId, actor: request.commit(step).actor, now: request.commit(step).occurredAt });
+  const step = (name: string): { context: CommitContext; metadata: CommandMetadata } => {
+    const context = request.commit(name);
+    return { context, metadata: { tenantId, actor: context.actor, now: context.occurredAt } };
+  };
   const tenant = (await executor.state(tenantDecider, tenantId, tenantId)).state;
   const targetRole = tenant.members[userId] ?? 'member';
+  const user = step('user');
   const forgotten = await executor.execute(
     userDecider,
-    { type: 'ForgetUser', data: { userId, reason: request.reason, authority: request.authority, targetRole }, metadata: metadata('user') },
-    { tenantId, aggregateId: userId, context: request.commit('user') },
+    { type: 'ForgetUser', data: { userId, reason: request.reason, authority: request.authority, targetRole }, metadata: user.metadata },
+    { tenantId, aggregateId: userId, context: user.context },
   );
   const keyDestroyed = await vault.destroyKey(userId);
   let position = forgotten.position;
   let emailReleased = false;
   if (forgotten.state.emailHash) {
     try {
-      const released = await executor.execute(emailReservationDecider, { type: 'ReleaseEmail', data: { userId }, metadata: metadata('email') }, {
+      const email = step('email');
+      const released = await executor.execute(emailReservationDecider, { type: 'ReleaseEmail', data: { userId }, metadata: email.metadata }, {
         tenantId: SYSTEM_TENANT,
         aggregateId: forgotten.state.emailHash,
-        context: request.commit('email'),
+        context: email.context,
       });
       emailReleased = released.events.length > 0;
       position = Math.max(position, released.position);
@@ -63,11 +68,12 @@ export async function forgetUser(deps: ForgetUserDeps, request: ForgetUserReques
   }
   let sessionsRevoked = 0;
   for (const sessionId of await sessionsOfUser(deps.store, tenantId, userId)) {
-    const ended = await executor.execute(
-      sessionDecider,
-      { type: 'EndSession', data: { reason: 'user_forgotten' }, metadata: metadata(`session:${sessionId}`) },
-      { tenantId, aggregateId: sessionId, context: request.commit(`session:${sessionId}`) },
-    );
+    const session = step(`session:${sessionId}`);
+    const ended = await executor.execute(sessionDecider, { type: 'EndSession', data: { reason: 'user_forgotten' }, metadata: session.metadata }, {
+      tenantId,
+      aggregateId: sessionId,
+      context: session.context,
+    });
     if (ended.events.length > 0) sessionsRevoked++;
     position = Math.max(position, ended.position);
   }

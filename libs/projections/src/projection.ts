@@ -5,7 +5,7 @@ export interface SqlExecutor {
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 
-/** Maps a logical table name to this version's physical table, e.g. `users` -> `identity_v1_users`. */
+/** Maps a logical table name to one build's physical table, e.g. `users` -> `identity_v1_users` (or `identity_v1_g2_users`). */
 export type TableNames<T extends string = string> = (logical: T) => string;
 
 /** A read model: its tables and a deterministic function from one commit to SQL. */
@@ -14,11 +14,16 @@ export interface Projection<T extends string = string> {
   readonly name: string;
   /** Bumping it means a rebuild into fresh tables from position 1. */
   readonly version: number;
+  /**
+   * Configuration that changes the output without a code version bump (an embedding model, a
+   * chunker). Recorded per build; the projector rebuilds when the live build was made with another.
+   */
+  readonly fingerprint?: string;
   /** Configuration that changes the output without a code change (e.g. the embedding model); a new one means a rebuild. */
   readonly fingerprint?: string;
   /** Logical table names, globally unique: readers see them as views onto the live version. */
   readonly tables: readonly T[];
-  /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...) creating this version's physical tables. */
+  /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...) creating one build's physical tables, all named through `t`. */
   setup(sql: SqlExecutor, t: TableNames<T>): Promise<void>;
   /**
    * Optional I/O for a batch before its transaction opens (reading content, calling an embedding

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '@ragstream/contracts';
 import type { CommandMetadata } from '@ragstream/domain';
-import type { CommitContext } from '@ragstream/event-store';
+import { uuidFrom, type CommitContext } from '@ragstream/event-store';
 import { correlationId } from '@ragstream/observability';
 import { RequestValidationError } from '@ragstream/platform';
 
@@ -48,11 +48,4 @@ export class CommandContext {
   }
 }
 
-/** A name-based uuid (version 5 layout over sha-256). */
-export function uuidFrom(name: string): string {
-  const h = createHash('sha256').update(name).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export { uuidFrom };

@@ -15,7 +15,8 @@ const WORD_BEFORE_PERIOD = /([\p{L}.]+)\.$/u;
 /** Sentence spans (absolute offsets, trimmed) of `text.slice(start, end)`; with `byLine`, every line is one (code). */
 export function splitSentences(text: string, start: number, end: number, byLine = false): TokenSpan[] {
   const slice = text.slice(start, end);
-  const re = new RegExp(byLine ? LINE.source : CANDIDATE.source, byLine ? 'g' : 'gu');
+  const re = byLine ? LINE : CANDIDATE;
+  re.lastIndex = 0;
   const spans: TokenSpan[] = [];
   let from = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {

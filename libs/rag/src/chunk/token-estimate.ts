@@ -12,7 +12,8 @@ export interface TokenSpan {
 
 /** Estimated word-piece tokens in `text.slice(start, end)`; additive over whitespace-separated parts. */
 export function estimateTokens(text: string, start = 0, end = text.length): number {
-  const re = new RegExp(TOKEN.source, 'gu');
+  // A shared global regex is safe: nothing else uses it between setting lastIndex and the loop end.
+  const re = TOKEN;
   re.lastIndex = start;
   let count = 0;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) count++;
@@ -21,7 +22,7 @@ export function estimateTokens(text: string, start = 0, end = text.length): numb
 
 /** The estimated tokens of `text.slice(start, end)` with absolute offsets, for cutting inside a sentence. */
 export function tokenSpans(text: string, start: number, end: number): TokenSpan[] {
-  const re = new RegExp(TOKEN.source, 'gu');
+  const re = TOKEN;
   re.lastIndex = start;
   const spans: TokenSpan[] = [];
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) spans.push({ start: m.index, end: Math.min(end, m.index + m[0].length) });

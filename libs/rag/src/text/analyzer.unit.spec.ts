@@ -31,6 +31,7 @@ describe('analyze', () => {
   it('normalizes Unicode: compatibility forms, full width, diacritics', () => {
     expect(analyze('\ufb01nal \uff21\uff22\uff23 na\u00efve M\u00fcller')).toEqual(['final', 'abc', 'naiv', 'muller']);
     expect(analyze('TNF-\u03b1')).toEqual(['tnf', '\u03b1', 'tnf\u03b1']);
+    expect(analyze('\u216b \u0130stanbul')).toEqual(['xii', 'istanbul']);
   });
 
   it('splits unspaced scripts into character bigrams', () => {

@@ -7,6 +7,8 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 export function normalizeText(text: string): string {
   // ASCII text is already in NFKC: skip the two normalization passes for the common case.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
-  // NFKD + strip marks + NFC equals NFKC with the diacritics removed; NFC recomposes Hangul.
-  return text.normalize('NFKD').replace(COMBINING_DIACRITICS, '').normalize('NFC').toLowerCase();
+  // NFKD + strip marks + NFC is NFKC without the diacritics; NFC recomposes Hangul. Lowercasing
+  // in between catches both compatibility capitals ("Ⅻ" -> "XII") and the dot that
+  // lowercasing "İ" leaves behind.
+  return text.normalize('NFKD').toLowerCase().replace(COMBINING_DIACRITICS, '').normalize('NFC');
 }

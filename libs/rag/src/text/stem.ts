@@ -1,4 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// No type declarations ship with the package; its whole API is this one function.
 const porter2: (word: string) => string = require('wink-porter2-stemmer');
 
 // The stemmer is regex based (~3 µs a word) while text vocabularies are Zipfian: a bounded cache

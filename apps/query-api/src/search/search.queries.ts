@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@ragstream/auth';
+import type { RouteInput, search } from '@ragstream/contracts';
+import { DomainError } from '@ragstream/domain';
+import { createLogger } from '@ragstream/observability';
+import { DATA_SOURCE } from '@ragstream/platform';
+import { analyze, BM25_B, BM25_K1, type Embedder } from '@ragstream/rag';
+import { searchChunks } from '@ragstream/search';
+import type { DataSource } from 'typeorm';
+import { WorkspaceAccess } from '../documents/workspace-access.queries';
+import { ReadModelGate } from '../read-models/read-model-gate';
+import { hitTitles } from './hit-titles.queries';
+import { QUERY_EMBEDDER } from './query-embedder.provider';
+import { toHitView } from './search-hit.view';
+
+type Body = RouteInput<typeof search>['body'];
+
+const log = createLogger('search');
+
+/** Hybrid, vector or lexical search over the workspaces the caller may read. */
+@Injectable()
+export class SearchQueries {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    @Inject(QUERY_EMBEDDER) private readonly embedder: Embedder,
+    private readonly gate: ReadModelGate,
+    private readonly access: WorkspaceAccess,
+  ) {}
+
+  async search(principal: Principal, body: Body, minPosition: number | undefined) {
+    // Membership lives in the identity model: a position may be a membership change as well as a document's.
+    await Promise.all([this.gate.reach('identity', minPosition), this.gate.reach('search', minPosition)]);
+    const workspaceIds = await this.access.readable(principal, body.workspaceIds);
+    const started = performance.now();
+    const answer = (hits: ReturnType<typeof toHitView>[]) => ({ hits, model: this.embedder.model, tookMs: Math.round((performance.now() - started) * 10) / 10 });
+    if (workspaceIds.length === 0) return answer([]);
+    const { hits } = await searchChunks(
+      this.db,
+      undefined,
+      { tenantId: principal.tenantId, workspaceIds, terms: analyze(body.query), embedding: await this.embed(body), k: body.k, mode: body.mode, filters: body.filters },
+      { k1: BM25_K1, b: BM25_B },
+    );
+    const titles = await hitTitles(this.db, principal.tenantId, hits.map((h) => h.documentId));
+    return answer(hits.map((hit) => toHitView(hit, titles.get(hit.documentId) ?? '')));
+  }
+
+  private async embed(body: Body): Promise<Float32Array> {
+    // Lexical search never reads the vector: spare the (possibly remote) model call.
+    if (body.mode === 'lexical') return new Float32Array(this.embedder.dimensions);
+    try {
+      return await this.embedder.embedQuery(body.query);
+    } catch (error) {
+      log.warn({ err: error }, 'query embedding failed');
+      throw new DomainError('SEARCH.EMBEDDING_UNAVAILABLE', 'unavailable', 'the embedding model did not answer; lexical search still works');
+    }
+  }
+}
