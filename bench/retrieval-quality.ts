@@ -67,7 +67,7 @@ function parseOptions(argv: readonly string[]): Options {
     maxTokens: number('max-tokens', DEFAULT_MAX_TOKENS),
     ...(values.has('dimensions') && { dimensions: number('dimensions', 0) }),
     k1: number('k1', BM25_K1),
-    b: Number(values.get('b') ?? BM25_B),
+    b: unitInterval(Number(values.get('b') ?? BM25_B)),
     depth: number('depth', 100),
     rrfK: number('rrf-k', 60),
     vectorWeight: number('vector-weight', 1),
@@ -90,6 +90,11 @@ function nearest(matrix: Float32Array, dimensions: number, query: Float32Array, 
   for (let r = 0; r < rows; r++) if (scores[r] >= threshold) hits.push(r);
   hits.sort((x, y) => scores[y] - scores[x] || x - y);
   return hits.slice(0, limit).map((r, i) => ({ id: String(r), rank: i + 1 }));
+}
+
+function unitInterval(b: number): number {
+  if (!(b >= 0 && b <= 1)) throw new Error('--b must be in [0, 1]');
+  return b;
 }
 
 const ms = (from: number) => Math.round(performance.now() - from);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventRegistry } from '@ragstream/contracts';
-import { createTestDatabase, createTestEventStream, TEST_DATABASE_URL, TEST_NATS_URL, type TestEventStream } from '@ragstream/testing';
+import { ContentStore, type JetStreamEventStore } from '@ragstream/event-store';
+import { createTestDatabase, createTestEventStream, TEST_DATABASE_URL, TEST_NATS_URL, uniqueSuffix, type TestDatabase, type TestEventStream } from '@ragstream/testing';
+import type { DataSource } from 'typeorm';
 import { routeFor } from '../../apps/gateway/src/routes';
 import { createCommandApi } from '../../apps/command-api/src/command-api.app';
 import { loadCommandApiConfig } from '../../apps/command-api/src/command-api.config';
@@ -34,7 +36,24 @@ export class Platform {
     readonly queryUrl: string,
     private readonly disposers: (() => Promise<void>)[],
     private readonly events: TestEventStream,
+    private readonly db: TestDatabase,
+    private readonly contentBucket: string,
   ) {}
+
+  /** The log itself, for tests that seed commits no HTTP route writes. */
+  get eventStore(): JetStreamEventStore {
+    return this.events.store;
+  }
+
+  /** The suite's own schema, for tests that hold or inspect read-model tables. */
+  get database(): DataSource {
+    return this.db.dataSource;
+  }
+
+  /** The suite's own object-store bucket of document content. */
+  contentStore(): Promise<ContentStore> {
+    return ContentStore.open(this.events.nc, this.contentBucket);
+  }
 
   /** A commit as stored, with its headers: what the log itself says. */
   readCommit(position: number) {
@@ -43,11 +62,13 @@ export class Platform {
 
   static async start(overrides: Record<string, string> = {}): Promise<Platform> {
     const [db, events] = await Promise.all([createTestDatabase(), createTestEventStream(createEventRegistry())]);
+    const contentBucket = `TEST_${uniqueSuffix()}`;
     const env = {
       NATS_URL: TEST_NATS_URL,
       DATABASE_URL: TEST_DATABASE_URL,
       EVENTS_STREAM: events.stream,
       EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
+      CONTENT_BUCKET: contentBucket,
       DB_SCHEMA: db.schema,
       DB_POOL_SIZE: '5',
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -61,7 +82,9 @@ export class Platform {
     const query = await createQueryApi(loadQueryApiConfig(env));
     const apps = [projector, command, query];
     for (const app of apps) await app.listen({ port: 0, host: '127.0.0.1' });
-    return new Platform(apps, await command.getUrl(), await query.getUrl(), [() => events.dispose(), () => db.dispose()], events);
+    const dropBucket = async () => void (await (await events.nc.jetstreamManager()).streams.delete(`OBJ_${contentBucket}`).catch(() => undefined));
+    const disposers = [dropBucket, () => events.dispose(), () => db.dispose()];
+    return new Platform(apps, await command.getUrl(), await query.getUrl(), disposers, events, db, contentBucket);
   }
 
   /** Sends reads (and search) to query-api and everything else to command-api, as the gateway does. */

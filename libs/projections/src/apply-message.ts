@@ -1,25 +1,42 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { EventRegistry } from '@ragstream/contracts';
-import { decodeCommit } from '@ragstream/event-store';
+import { decodeCommit, type Commit } from '@ragstream/event-store';
 import { contextFromHeaders, runWithContext } from '@ragstream/observability';
-import type { JsMsg } from 'nats';
+import type { MsgHdrs } from 'nats';
 import type { Projection, SqlExecutor, TableNames } from './projection';
 
 const tracer = trace.getTracer('@ragstream/projections');
 
+/** What the appliers need of a stored message: a JetStream delivery and a direct get both fit. */
+export interface StreamMessage {
+  readonly seq: number;
+  readonly subject: string;
+  readonly data: Uint8Array;
+  readonly headers?: MsgHdrs;
+}
+
+/** Decodes a stored message into a commit; throws for a message that is not a valid commit (a poison message). */
+export function decodeMessage(registry: EventRegistry, message: StreamMessage): Commit {
+  return decodeCommit(registry, { seq: message.seq, subject: message.subject, data: message.data, headers: message.headers });
+}
+
 /**
- * Decodes one message and applies it, continuing the writer's trace and carrying its correlation
- * id into every log line. A decode failure throws like an apply failure: both make a poison message.
+ * Decodes one message and applies it. A decode failure throws like an apply failure: both make a
+ * poison message.
  */
 export async function applyMessage(
   sql: SqlExecutor,
   projection: Projection,
   registry: EventRegistry,
-  message: JsMsg,
+  message: StreamMessage,
   t: TableNames,
   prepared?: unknown,
 ): Promise<void> {
-  const commit = decodeCommit(registry, { seq: message.seq, subject: message.subject, data: message.data, headers: message.headers });
+  await applyCommit(sql, projection, decodeMessage(registry, message), t, prepared);
+}
+
+/** Applies one commit, continuing the writer's trace and carrying its correlation id into every log line. */
+export async function applyCommit(sql: SqlExecutor, projection: Projection, commit: Commit, t: TableNames, prepared?: unknown): Promise<void> {
   const { envelope } = commit;
   const parent = contextFromHeaders((name) => commit.headers[name]);
   const scope = { correlationId: envelope.correlationId, causationId: envelope.commitId, tenantId: envelope.tenantId };

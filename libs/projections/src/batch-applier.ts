@@ -1,11 +1,12 @@
 import type { EventRegistry } from '@ragstream/contracts';
 import type { JsMsg } from 'nats';
 import type { DataSource } from 'typeorm';
-import { applyMessage } from './apply-message';
 import { prepareOutsideTransaction } from './batch-preparation';
-import { lockCheckpoint, saveCheckpoint } from './checkpoint-store';
+import { buildKey, type BuildKey } from './build-key';
+import { lockCheckpointIfCurrent, readCheckpoint, saveCheckpoint } from './checkpoint-store';
 import { describeRawCommit, recordDeadLetter } from './dead-letter';
-import type { Projection, SqlExecutor, TableNames } from './projection';
+import { attemptInSavepoint } from './message-attempt';
+import type { Projection } from './projection';
 import { describeError, isTransientError } from './projection-failure';
 import { inTransaction } from './sql-transaction';
 import { tableNames } from './table-names';
@@ -13,6 +14,8 @@ import { tableNames } from './table-names';
 export interface BatchSettings {
   readonly dataSource: DataSource;
   readonly projection: Projection;
+  /** The build written to; 1 unless a rebuild made another generation live. */
+  readonly generation?: number;
   readonly registry: EventRegistry;
   readonly maxAttempts: number;
 }
@@ -24,8 +27,8 @@ export interface BatchOutcome {
   readonly retry: JsMsg[];
   /** The checkpoint after the batch. */
   readonly position: number;
-  /** Why the batch stopped early: an earlier position is missing, or a message failed. */
-  readonly stoppedBy?: { readonly reason: 'gap' | 'failure'; readonly position: number; readonly error?: string };
+  /** Why the batch stopped early: an earlier position is missing, a message failed, or the build was swapped out. */
+  readonly stoppedBy?: { readonly reason: 'gap' | 'failure' | 'retired'; readonly position: number; readonly error?: string };
   readonly deadLettered: readonly { readonly position: number; readonly error: string }[];
 }
 
@@ -34,13 +37,18 @@ export interface BatchOutcome {
  * acks `done` only after this resolves, i.e. after the commit.
  */
 export async function applyBatch(settings: BatchSettings, delivered: readonly JsMsg[]): Promise<BatchOutcome> {
-  const { projection } = settings;
+  const { projection, registry } = settings;
+  const key = buildKey(projection, settings.generation ?? 1);
   // Redeliveries can arrive after later messages; in position order they may close a gap in the same batch.
   const messages = [...delivered].sort((a, b) => a.seq - b.seq);
-  const t = tableNames(projection);
-  const prepared = projection.prepare ? await prepareOutsideTransaction(settings, messages) : undefined;
+  const t = tableNames(projection, key.generation);
+  // Read without a lock: a position applied meanwhile is merely prepared for nothing.
+  const prepared = projection.prepare
+    ? await prepareOutsideTransaction(projection, registry, messages, await readCheckpoint(settings.dataSource, key))
+    : undefined;
   return inTransaction(settings.dataSource, async (sql) => {
-    const checkpoint = await lockCheckpoint(sql, projection.name, projection.version);
+    const { position: checkpoint, retired } = await lockCheckpointIfCurrent(sql, key);
+    if (retired) return { done: [], retry: messages, position: checkpoint, stoppedBy: { reason: 'retired', position: checkpoint + 1 }, deadLettered: [] };
     let position = checkpoint;
     const done: JsMsg[] = [];
     const deadLettered: { position: number; error: string }[] = [];
@@ -55,47 +63,33 @@ export async function applyBatch(settings: BatchSettings, delivered: readonly Js
         stoppedBy = { reason: 'gap', position: position + 1 };
         break;
       }
-      const failure = await attemptInSavepoint(sql, settings, message, t, prepared?.get(message.seq));
+      const failure = await attemptInSavepoint(sql, projection, registry, message, t, prepared?.get(message.seq));
       if (failure && (isTransientError(failure.error) || message.info.deliveryCount < settings.maxAttempts)) {
         stoppedBy = { reason: 'failure', position: message.seq, error: describeError(failure.error) };
         break;
       }
       if (failure) {
         const error = describeError(failure.error);
-        await recordDeadLetter(sql, {
-          projection: projection.name,
-          version: projection.version,
-          position: message.seq,
-          subject: message.subject,
-          ...describeRawCommit(message.subject, message.data),
-          error,
-          attempts: message.info.deliveryCount,
-        });
+        await deadLetter(sql, key, message, error, message.info.deliveryCount);
         deadLettered.push({ position: message.seq, error });
       }
       position = message.seq;
       done.push(message);
     }
-    if (position > checkpoint) await saveCheckpoint(sql, projection.name, projection.version, position);
+    if (position > checkpoint) await saveCheckpoint(sql, key, position);
     return { done, retry: messages.slice(done.length), position, stoppedBy, deadLettered };
   });
 }
 
-async function attemptInSavepoint(
-  sql: SqlExecutor,
-  settings: BatchSettings,
-  message: JsMsg,
-  t: TableNames,
-  prepared: unknown,
-): Promise<{ error: unknown } | undefined> {
-  await sql.query('SAVEPOINT projection_message');
-  try {
-    await applyMessage(sql, settings.projection, settings.registry, message, t, prepared);
-    await sql.query('RELEASE SAVEPOINT projection_message');
-    return undefined;
-  } catch (error) {
-    // Should this fail too, the transaction itself is broken and rolls back whole.
-    await sql.query('ROLLBACK TO SAVEPOINT projection_message');
-    return { error };
-  }
+function deadLetter(sql: Parameters<typeof recordDeadLetter>[0], key: BuildKey, message: JsMsg, error: string, attempts: number) {
+  return recordDeadLetter(sql, {
+    projection: key.name,
+    version: key.version,
+    generation: key.generation,
+    position: message.seq,
+    subject: message.subject,
+    ...describeRawCommit(message.subject, message.data),
+    error,
+    attempts,
+  });
 }

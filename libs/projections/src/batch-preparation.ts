@@ -1,25 +1,28 @@
-import { decodeCommit, type Commit } from '@ragstream/event-store';
-import type { JsMsg } from 'nats';
-import type { BatchSettings } from './batch-applier';
-import { readCheckpoint } from './checkpoint-store';
+import type { EventRegistry } from '@ragstream/contracts';
+import type { Commit } from '@ragstream/event-store';
+import { decodeMessage, type StreamMessage } from './apply-message';
+import type { Projection } from './projection';
 
 /**
- * Runs the projection's `prepare` for the messages this batch will probably apply. The checkpoint is
- * read without a lock: a position applied meanwhile is merely prepared for nothing, and one that fails
- * to decode is left to `apply`, where it fails and is dead-lettered like any poison message.
+ * Runs the projection's `prepare` for the messages after `after` that a batch will probably apply.
+ * A message that fails to decode is left to `apply`, where it fails and is dead-lettered like any
+ * poison message; a position applied meanwhile is merely prepared for nothing.
  */
-export async function prepareOutsideTransaction(settings: BatchSettings, messages: readonly JsMsg[]): Promise<ReadonlyMap<number, unknown>> {
-  const { projection, registry, dataSource } = settings;
-  const checkpoint = await readCheckpoint(dataSource, projection.name, projection.version);
+export async function prepareOutsideTransaction(
+  projection: Projection,
+  registry: EventRegistry,
+  messages: readonly StreamMessage[],
+  after: number,
+): Promise<ReadonlyMap<number, unknown>> {
+  if (!projection.prepare) return new Map();
   const commits: Commit[] = [];
   for (const message of messages) {
-    if (message.seq <= checkpoint) continue;
+    if (message.seq <= after) continue;
     try {
-      commits.push(decodeCommit(registry, { seq: message.seq, subject: message.subject, data: message.data, headers: message.headers }));
+      commits.push(decodeMessage(registry, message));
     } catch {
       // Poison: apply will fail on it again and record why.
     }
   }
-  if (commits.length === 0 || !projection.prepare) return new Map();
-  return projection.prepare(commits);
+  return commits.length === 0 ? new Map() : projection.prepare(commits);
 }

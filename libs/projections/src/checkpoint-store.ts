@@ -53,3 +53,18 @@ export async function readCheckpoint(sql: SqlExecutor, key: BuildKey): Promise<n
 export async function deleteCheckpoint(sql: SqlExecutor, key: BuildKey): Promise<void> {
   await sql.query(`DELETE FROM projection_checkpoints WHERE ${KEY}`, keyParams(key));
 }
+
+/**
+ * Locks the checkpoint like `lockCheckpoint` and tells whether the build was swapped out (or its
+ * rows removed): a runner still on it must then stop writing, since readers moved to another build.
+ */
+export async function lockCheckpointIfCurrent(sql: SqlExecutor, key: BuildKey): Promise<{ position: number; retired: boolean }> {
+  const rows = await sql.query(
+    `SELECT c.position, b.state FROM projection_checkpoints c
+     LEFT JOIN projection_builds b ON b.projection = c.projection AND b.version = c.version AND b.generation = c.generation
+     WHERE c.projection = $1 AND c.version = $2 AND c.generation = $3 FOR UPDATE OF c`,
+    keyParams(key),
+  );
+  if (rows.length === 0) return { position: 0, retired: true };
+  return { position: Number(rows[0].position), retired: rows[0].state === 'retired' };
+}

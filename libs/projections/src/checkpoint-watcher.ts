@@ -2,7 +2,7 @@ import { createLogger, type Logger } from '@ragstream/observability';
 import { Client } from 'pg';
 import { CHECKPOINT_CHANNEL } from './checkpoint-store';
 import { LIVE_POSITIONS_SQL, parseCheckpointNotice } from './live-positions';
-import { PositionBoard } from './position-board';
+import { PositionBoard, buildId, type BuildId } from './position-board';
 
 export interface CheckpointWatcherOptions {
   /** The Postgres connection string the data source uses. */
@@ -42,6 +42,16 @@ export class CheckpointWatcher {
   /** The live version's checkpoint as last seen, or undefined for a projection never activated. */
   position(projection: string): number | undefined {
     return this.board.position(projection);
+  }
+
+  /** The live build (`<version>.<generation>`) as last seen. */
+  liveBuild(projection: string): BuildId | undefined {
+    return this.board.build(projection);
+  }
+
+  /** Calls `listener` when a projection's live build changes: how a projector learns of a swap. */
+  onLiveBuildChange(listener: (projection: string, build: BuildId) => void): () => void {
+    return this.board.onBuildChange(listener);
   }
 
   /** Resolves with the position once `projection` has applied `minPosition`; rejects READ_MODEL.NOT_CAUGHT_UP after `timeoutMs`. */
@@ -106,8 +116,9 @@ export class CheckpointWatcher {
   private onNotice(payload: string | undefined): void {
     const notice = parseCheckpointNotice(payload);
     if (!notice || notice.schema !== this.options.schema) return;
-    // A notice for another version may be a swap (or just a rebuild): the registry decides.
-    if (this.board.version(notice.projection) === notice.version) this.board.update(notice.projection, notice.version, notice.position);
+    // A notice for another build may be a swap (or just a rebuild): the registry decides.
+    const build = buildId(notice.version, notice.generation);
+    if (this.board.build(notice.projection) === build) this.board.update(notice.projection, build, notice.position);
     else this.refresh().catch((error) => this.logger.warn({ err: error }, 'checkpoint refresh failed'));
   }
 
@@ -133,6 +144,6 @@ export class CheckpointWatcher {
   private async readLivePositions(): Promise<void> {
     if (!this.client || this.closed) return;
     const { rows } = await this.client.query(LIVE_POSITIONS_SQL);
-    for (const row of rows) this.board.update(row.projection, Number(row.version), Number(row.position));
+    for (const row of rows) this.board.update(row.projection, buildId(Number(row.version), Number(row.generation)), Number(row.position));
   }
 }

@@ -3,6 +3,7 @@ import type { SqlExecutor } from './projection';
 export interface DeadLetter {
   readonly projection: string;
   readonly version: number;
+  readonly generation: number;
   readonly position: number;
   readonly subject: string;
   readonly tenantId: string | null;
@@ -31,13 +32,13 @@ export function describeRawCommit(subject: string, data: Uint8Array): { tenantId
   return { tenantId, eventType: typeof first?.type === 'string' ? first.type : null };
 }
 
-/** Records a message the projection gave up on; a retried position (after an operator reset) reopens its row. */
+/** Records a message one build gave up on; a retried position (after an operator reset) reopens its row. */
 export async function recordDeadLetter(sql: SqlExecutor, letter: DeadLetter): Promise<void> {
   await sql.query(
-    `INSERT INTO dead_letters (projection, version, position, subject, tenant_id, event_type, error, attempts)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (projection, version, position) DO UPDATE
-       SET error = excluded.error, attempts = excluded.attempts, status = 'open', resolved_at = NULL`,
-    [letter.projection, letter.version, letter.position, letter.subject, letter.tenantId, letter.eventType, letter.error, letter.attempts],
+    `INSERT INTO dead_letters (projection, version, generation, position, subject, tenant_id, event_type, error, attempts)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (projection, version, generation, position) DO UPDATE
+       SET error = excluded.error, attempts = excluded.attempts, status = 'open', resolved_at = NULL, resolved_by = NULL, resolution_note = NULL`,
+    [letter.projection, letter.version, letter.generation, letter.position, letter.subject, letter.tenantId, letter.eventType, letter.error, letter.attempts],
   );
 }

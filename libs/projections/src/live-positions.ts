@@ -1,11 +1,12 @@
 import { DomainError } from '@ragstream/domain';
 import type { CheckpointNotice } from './checkpoint-store';
 
-/** The checkpoint of every projection's live version. */
+/** The checkpoint of every projection's live build. */
 export const LIVE_POSITIONS_SQL = `
-  SELECT r.projection, r.live_version AS version, coalesce(c.position, 0) AS position
+  SELECT r.projection, r.live_version AS version, r.live_generation AS generation, coalesce(c.position, 0) AS position
   FROM projection_registry r
-  LEFT JOIN projection_checkpoints c ON c.projection = r.projection AND c.version = r.live_version`;
+  LEFT JOIN projection_checkpoints c
+    ON c.projection = r.projection AND c.version = r.live_version AND c.generation = r.live_generation`;
 
 /** A checkpoint notice, or undefined for a payload this version of the code does not understand. */
 export function parseCheckpointNotice(payload: string | undefined): CheckpointNotice | undefined {
@@ -16,7 +17,8 @@ export function parseCheckpointNotice(payload: string | undefined): CheckpointNo
       typeof notice.projection === 'string' &&
       Number.isInteger(notice.version) &&
       Number.isInteger(notice.position);
-    return valid ? notice : undefined;
+    // Notices from before generations existed speak of generation 1.
+    return valid ? { ...notice, generation: Number.isInteger(notice.generation) ? notice.generation : 1 } : undefined;
   } catch {
     return undefined;
   }

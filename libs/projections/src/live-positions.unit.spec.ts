@@ -3,8 +3,9 @@ import { notCaughtUp, parseCheckpointNotice } from './live-positions';
 
 describe('live positions', () => {
   it('parses a checkpoint notice and ignores anything else', () => {
-    const notice = { schema: 's', projection: 'identity', version: 2, position: 41 };
+    const notice = { schema: 's', projection: 'identity', version: 2, generation: 3, position: 41 };
     expect(parseCheckpointNotice(JSON.stringify(notice))).toEqual(notice);
+    expect(parseCheckpointNotice(JSON.stringify({ ...notice, generation: undefined }))).toEqual({ ...notice, generation: 1 });
     expect(parseCheckpointNotice(JSON.stringify({ ...notice, position: '41' }))).toBeUndefined();
     expect(parseCheckpointNotice('{')).toBeUndefined();
     expect(parseCheckpointNotice(undefined)).toBeUndefined();

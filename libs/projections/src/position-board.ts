@@ -7,10 +7,16 @@ interface Waiter {
   readonly timer: NodeJS.Timeout;
 }
 
-/** The live version and checkpoint of each projection, and the reads waiting for one to advance. */
+/** Which build of a projection is live: `<version>.<generation>`. */
+export type BuildId = string;
+
+export const buildId = (version: number, generation: number): BuildId => `${version}.${generation}`;
+
+/** The live build and checkpoint of each projection, and the reads waiting for one to advance. */
 export class PositionBoard {
-  private readonly positions = new Map<string, { version: number; position: number }>();
+  private readonly positions = new Map<string, { build: BuildId; position: number }>();
   private readonly waiters = new Map<string, Set<Waiter>>();
+  private readonly buildListeners = new Set<(projection: string, build: BuildId) => void>();
   private closed = false;
 
   /** The live version's checkpoint as last seen, or undefined for a projection never activated. */
@@ -18,15 +24,25 @@ export class PositionBoard {
     return this.positions.get(projection)?.position;
   }
 
-  version(projection: string): number | undefined {
-    return this.positions.get(projection)?.version;
+  build(projection: string): BuildId | undefined {
+    return this.positions.get(projection)?.build;
   }
 
-  /** Records a checkpoint; within one version it never steps back, a new version is taken as it is. */
-  update(projection: string, version: number, position: number): void {
+  /** Calls `listener` whenever a projection's live build changes (its first sighting included). */
+  onBuildChange(listener: (projection: string, build: BuildId) => void): () => void {
+    this.buildListeners.add(listener);
+    return () => this.buildListeners.delete(listener);
+  }
+
+  /**
+   * Records a checkpoint; within one build it never steps back, a new build is taken as it is (a
+   * swap only happens once the new build has reached the old one's checkpoint).
+   */
+  update(projection: string, build: BuildId, position: number): void {
     const known = this.positions.get(projection);
-    const next = known?.version === version ? Math.max(known.position, position) : position;
-    this.positions.set(projection, { version, position: next });
+    const next = known?.build === build ? Math.max(known.position, position) : position;
+    this.positions.set(projection, { build, position: next });
+    if (known?.build !== build) for (const listener of this.buildListeners) listener(projection, build);
     const waiters = this.waiters.get(projection);
     for (const w of waiters ?? []) {
       if (w.minPosition > next) continue;

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { JsMsg, NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { applyBatch, type BatchOutcome, type BatchSettings } from './batch-applier';
+import { buildKey, sameBuild } from './build-key';
 import { MessagePump } from './message-pump';
 import type { Projection } from './projection';
 import { ensureProjectionConsumer } from './projection-consumer';
@@ -20,6 +21,8 @@ export interface ProjectionRunnerOptions {
   readonly stream: string;
   readonly dataSource: DataSource;
   readonly projection: Projection;
+  /** The build to feed; 1 unless a rebuild made another generation live. */
+  readonly generation?: number;
   readonly registry: EventRegistry;
   readonly batchSize?: number;
   /** Deliveries after which a failing message is dead-lettered and skipped. */
@@ -32,13 +35,16 @@ export interface ProjectionRunnerOptions {
 export interface ProjectionStatus {
   readonly name: string;
   readonly version: number;
+  readonly generation: number;
   /** The checkpoint as this runner last committed or read it. */
   readonly position: number;
   readonly running: boolean;
+  /** True once a swap made another build live: this runner stopped writing. */
+  readonly retired?: boolean;
   readonly lastError?: string;
 }
 
-/** Feeds one projection version from its durable consumer into Postgres, batch by batch, exactly once in effect. */
+/** Feeds one build of a projection from its durable consumer into Postgres, batch by batch, exactly once in effect. */
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
@@ -50,26 +56,34 @@ export class ProjectionRunner {
   private loop?: Promise<void>;
   private stopping = false;
   private active = false;
+  private retired = false;
   private stopper = new AbortController();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const { projection } = options;
+    const generation = options.generation ?? 1;
     this.batchSize = options.batchSize ?? 256;
     this.retryDelayMs = options.retryDelayMs ?? 500;
-    this.settings = { dataSource: options.dataSource, projection, registry: options.registry, maxAttempts: options.maxAttempts ?? 5 };
-    this.logger = (options.logger ?? createLogger('projection-runner')).child({ projection: projection.name, version: projection.version });
+    this.settings = { dataSource: options.dataSource, projection, generation, registry: options.registry, maxAttempts: options.maxAttempts ?? 5 };
+    this.logger = (options.logger ?? createLogger('projection-runner')).child({ projection: projection.name, version: projection.version, generation });
+  }
+
+  get generation(): number {
+    return this.settings.generation ?? 1;
   }
 
   /** Creates tables, checkpoint and consumer (activating this version when none is live), then starts consuming. */
   async start(): Promise<void> {
     if (this.loop) throw new Error(`projection ${this.options.projection.name} is already running`);
     const { nc, stream, dataSource, projection } = this.options;
-    const prepared = await prepareProjection(dataSource, projection);
+    const prepared = await prepareProjection(dataSource, projection, this.generation);
     this.position = prepared.position;
-    if (prepared.liveVersion !== projection.version) {
-      this.logger.info({ liveVersion: prepared.liveVersion }, 'building a version that is not live; activate it once caught up');
+    this.retired = false;
+    if (!sameBuild(prepared.live, buildKey(projection, this.generation))) {
+      this.logger.info({ live: prepared.live }, 'feeding a build that is not live');
     }
-    const durable = await ensureProjectionConsumer(await nc.jetstreamManager(), stream, projection, this.batchSize);
+    const build = buildKey(projection, this.generation);
+    const durable = await ensureProjectionConsumer(await nc.jetstreamManager(), stream, build, this.batchSize, prepared.position);
     const consumer = await nc.jetstream().consumers.get(stream, durable);
     this.stopping = false;
     this.stopper = new AbortController();
@@ -99,8 +113,9 @@ export class ProjectionRunner {
   /** What a health endpoint reports. */
   status(): ProjectionStatus {
     const { name, version } = this.options.projection;
-    const status = { name, version, position: this.position, running: this.active && !this.stopping };
-    return this.lastError === undefined ? status : { ...status, lastError: this.lastError };
+    const status = { name, version, generation: this.generation, position: this.position, running: this.active && !this.stopping };
+    const retired = this.retired ? { ...status, retired: true } : status;
+    return this.lastError === undefined ? retired : { ...retired, lastError: this.lastError };
   }
 
   private async run(pump: MessagePump): Promise<void> {
@@ -129,6 +144,7 @@ export class ProjectionRunner {
 
   private async handle(pump: MessagePump, batch: JsMsg[]): Promise<void> {
     const outcome = await applyBatch(this.settings, batch);
+    if (outcome.stoppedBy?.reason === 'retired') return this.retire(pump);
     const progressed = outcome.position > this.position;
     this.position = outcome.position;
     await this.options.hooks?.afterCommitBeforeAck?.(outcome.position);
@@ -139,6 +155,15 @@ export class ProjectionRunner {
     // Same delay for all, in order, so the retried messages come back in stream order.
     if (!held) for (const message of outcome.retry) message.nak(this.retryDelayMs);
     this.report(outcome);
+  }
+
+  /** A swap made another build live: write nothing more here; the supervisor starts a runner on the new build. */
+  private retire(pump: MessagePump): void {
+    if (!this.retired) this.logger.info('this build was swapped out; the runner stops');
+    this.retired = true;
+    this.stopping = true;
+    this.stopper.abort();
+    void pump.stop();
   }
 
   private report(outcome: BatchOutcome): void {

@@ -19,8 +19,6 @@ export interface Projection<T extends string = string> {
    * chunker). Recorded per build; the projector rebuilds when the live build was made with another.
    */
   readonly fingerprint?: string;
-  /** Configuration that changes the output without a code change (e.g. the embedding model); a new one means a rebuild. */
-  readonly fingerprint?: string;
   /** Logical table names, globally unique: readers see them as views onto the live version. */
   readonly tables: readonly T[];
   /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...) creating one build's physical tables, all named through `t`. */
