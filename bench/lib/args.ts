@@ -1,4 +1,6 @@
-/** Benchmark settings from `--name value` / `--name=value` flags; unknown flags are refused. */
+import { integerFlag, parseFlags } from './bench-flags';
+
+/** Benchmark settings from `--name value` / `--name=value` flags; unknown flags are refused, other benchmarks' skipped. */
 export interface BenchArgs {
   readonly commands: number;
   readonly concurrency: number;
@@ -33,28 +35,14 @@ const defaults: BenchArgs = {
 };
 
 const numeric = new Set(['commands', 'concurrency', 'visible', 'warmup', 'rounds', 'commandInstances']);
-const flags = new Set(['skipPgBaseline', 'cpuProf', 'projectorLive']);
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const out: Record<string, unknown> = { ...defaults };
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) throw new Error(`unexpected argument ${argv[i]}`);
-    const name = camel(match[1]);
-    if (!(name in defaults) && name !== 'logDir') throw new Error(`unknown flag --${match[1]}`);
-    if (flags.has(name)) {
-      out[name] = match[2] === undefined ? true : match[2] !== 'false';
-      continue;
-    }
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new Error(`--${match[1]} needs a value`);
-    if (numeric.has(name)) {
-      const n = Number(value);
-      if (!Number.isSafeInteger(n) || n < (name === 'warmup' ? 0 : 1)) throw new Error(`--${match[1]} must be a positive integer`);
-      out[name] = n;
-    } else out[name] = value;
+  for (const [flag, value] of parseFlags('commands', argv)) {
+    const name = camel(flag);
+    out[name] = numeric.has(name) ? integerFlag(flag, value, name === 'warmup' ? 0 : 1) : value;
   }
   return out as unknown as BenchArgs;
 }

@@ -89,14 +89,14 @@ export class BenchPlatform {
     }
   }
 
-  /** Signs up a fresh tenant and logs its owner in; returns the bearer token. */
-  async signUpAndLogIn(): Promise<{ token: string; tenantId: string; position: number }> {
+  /** Signs up a fresh tenant and logs its owner in; returns the bearer token and the first workspace. */
+  async signUpAndLogIn(): Promise<{ token: string; tenantId: string; workspaceId: string; position: number }> {
     const email = `bench-${Date.now()}-${randomBytes(3).toString('hex')}@example.test`;
     const password = 'correct horse battery staple';
     const body = { email, password, name: 'Bench owner', tenantName: 'Bench inc', workspaceName: 'General' };
     const signUp = await this.commandClient.expect(201, 'POST', '/v1/auth/signup', {}, body);
     const login = await this.commandClient.expect(200, 'POST', '/v1/auth/login', {}, { email, password });
-    return { token: login.accessToken, tenantId: signUp.tenantId, position: login.position };
+    return { token: login.accessToken, tenantId: signUp.tenantId, workspaceId: signUp.workspaceId, position: login.position };
   }
 
   /**

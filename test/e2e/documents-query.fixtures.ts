@@ -33,7 +33,8 @@ export const corpus = {
     format: 'pdf',
     mediaType: 'application/pdf',
     fileName: 'scan.pdf',
-    body: 'this is not a PDF at all, just bytes with a pdf label',
+    // A PDF header, then bytes no reader can parse (and no UTF-8 decoder could round-trip).
+    body: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0xfe, 0x10, 0x80, 0x0a]),
   },
   volcano: {
     title: 'Volcano subtitles 100%',

@@ -1,9 +1,11 @@
-import { BaseEnv, envInt, loadConfig } from '@ragstream/config';
+import { BaseEnv, SecretsEnv, envInt, loadConfig } from '@ragstream/config';
 import type { z } from 'zod';
 
 export const AdminEnv = BaseEnv.extend({
   /** The projector's own setting (apps/projector): both set the consumers' max_ack_pending and would undo each other. */
   PROJECTION_BATCH_SIZE: envInt(256),
+  /** The apps' key wrapping personal data; needed only by `users forget` and `--reveal`. */
+  PII_MASTER_KEY: SecretsEnv.shape.PII_MASTER_KEY.optional(),
 });
 export type AdminConfig = z.infer<typeof AdminEnv>;
 

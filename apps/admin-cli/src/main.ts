@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.commands';
+import { registerEventsCommands } from './commands/events.commands';
 import { registerProvisionCommands } from './commands/provision.commands';
+import { registerTenantCommands } from './commands/tenant.commands';
+import { registerUsersCommands } from './commands/users.commands';
 
 /** ragstream-admin: operator commands. Each group registers itself from commands/; this file only wires. */
 const program = new Command('ragstream-admin')
@@ -8,5 +12,9 @@ const program = new Command('ragstream-admin')
   .option('--json', 'print one JSON document on stdout; progress goes to stderr');
 
 registerProvisionCommands(program);
+registerEventsCommands(program);
+registerAuditCommands(program);
+registerTenantCommands(program);
+registerUsersCommands(program);
 
 void program.parseAsync(process.argv);

@@ -12,7 +12,7 @@ export const SearchFilters = z
     sourceTypes: z.array(SourceType).optional(),
     formats: z.array(DocumentFormat).optional(),
     from: z.iso.datetime({ offset: true }).optional().describe('documents ingested at or after'),
-    to: z.iso.datetime({ offset: true }).optional().describe('documents ingested before'),
+    to: z.iso.datetime({ offset: true }).optional().describe('documents ingested at or before'),
   })
   .strict();
 

@@ -79,12 +79,22 @@ export async function nextGeneration(sql: SqlExecutor, projection: string, versi
   return Number(rows[0].g ?? 0) + 1;
 }
 
-/** Records a build, or reopens it as `state` when it exists (a resumed build). */
-export async function recordBuild(sql: SqlExecutor, key: BuildKey, fingerprint: string | null, state: BuildState, startedBy: string): Promise<void> {
+/** Records a build as started now by `startedBy`; a resumed build's row is restarted the same way. */
+export async function recordBuild(sql: SqlExecutor, key: BuildKey, fingerprint: string | null, startedBy: string): Promise<void> {
   await sql.query(
-    `INSERT INTO projection_builds (projection, version, generation, fingerprint, state, started_by) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (projection, version, generation) DO UPDATE SET state = excluded.state, error = NULL, updated_at = now()`,
-    [key.name, key.version, key.generation, fingerprint, state, startedBy],
+    `INSERT INTO projection_builds (projection, version, generation, fingerprint, state, started_by) VALUES ($1, $2, $3, $4, 'building', $5)
+     ON CONFLICT (projection, version, generation) DO UPDATE
+       SET state = 'building', error = NULL, started_by = excluded.started_by, started_at = now(), updated_at = now()`,
+    [key.name, key.version, key.generation, fingerprint, startedBy],
+  );
+}
+
+/** Records a build unless it is recorded already (a build made live before builds were recorded). */
+export async function ensureBuildRecorded(sql: SqlExecutor, key: BuildKey, fingerprint: string | null, startedBy: string): Promise<void> {
+  await sql.query(
+    `INSERT INTO projection_builds (projection, version, generation, fingerprint, state, started_by) VALUES ($1, $2, $3, $4, 'building', $5)
+     ON CONFLICT DO NOTHING`,
+    [key.name, key.version, key.generation, fingerprint, startedBy],
   );
 }
 

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { buildKey, type BuildKey } from './build-key';
-import { recordBuild } from './build-registry';
 import { ensureCheckpoint } from './checkpoint-store';
 import type { Projection } from './projection';
 import { inTransaction, lockProjectionDdl } from './sql-transaction';
@@ -26,7 +25,6 @@ export async function prepareProjection(dataSource: DataSource, projection: Proj
     const position = await ensureCheckpoint(sql, key);
     const live = await liveVersion(sql, projection.name);
     if (live !== undefined) return { position, live };
-    await recordBuild(sql, key, projection.fingerprint ?? null, 'building', startedBy);
     await activateInTransaction(sql, projection, generation, startedBy);
     return { position, live: key };
   });

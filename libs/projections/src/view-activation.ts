@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { buildKey, sameBuild, type BuildKey } from './build-key';
-import { recordBuild, setBuildState } from './build-registry';
+import { ensureBuildRecorded, setBuildState } from './build-registry';
 import { notifyCheckpoint, readCheckpoint } from './checkpoint-store';
 import type { Projection, SqlExecutor } from './projection';
 import { inTransaction, lockProjectionDdl } from './sql-transaction';
@@ -39,7 +39,7 @@ export async function activateInTransaction(sql: SqlExecutor, projection: Projec
        SET live_version = excluded.live_version, live_generation = excluded.live_generation, state = 'live', updated_at = now()`,
     [key.name, key.version, key.generation],
   );
-  await recordBuild(sql, key, projection.fingerprint ?? null, 'live', startedBy);
+  await ensureBuildRecorded(sql, key, projection.fingerprint ?? null, startedBy);
   await setBuildState(sql, key, 'live');
   if (previous && !sameBuild(previous, key)) await setBuildState(sql, previous, 'retired');
   // Watchers re-read the registry on a notice from another build, so waiters see the new position at once.

@@ -1,6 +1,8 @@
 import { ConfigError } from '@ragstream/config';
+import { DomainError } from '@ragstream/domain';
 import type { Command } from 'commander';
 import { loadAdminConfig, type AdminConfig } from '../admin.config';
+import { IntegrityError, exitCodeFor } from './exit-codes';
 import { Output } from './output';
 import { ServiceError, redactUrl } from './service-error';
 
@@ -11,7 +13,7 @@ export interface ActionContext {
 
 /**
  * Wraps a command's action: parses the config, sets up output, and turns every failure into a
- * clear message and exit code 1 (no stack traces for expected problems).
+ * clear message and its exit code (cli/exit-codes.ts; no stack traces for expected problems).
  */
 export function action(run: (ctx: ActionContext, ...args: unknown[]) => Promise<void>) {
   return async (...args: unknown[]): Promise<void> => {
@@ -22,7 +24,7 @@ export function action(run: (ctx: ActionContext, ...args: unknown[]) => Promise<
       out.succeed(command.name());
     } catch (error) {
       out.fail(command.name(), describe(error));
-      process.exitCode = 1;
+      process.exitCode = exitCodeFor(error);
     }
   };
 }
@@ -32,6 +34,8 @@ function describe(error: unknown) {
     return { code: `${error.service.toUpperCase()}_UNAVAILABLE`, message: error.message, service: error.service, url: redactUrl(error.url), hint: error.hint };
   }
   if (error instanceof ConfigError) return { code: 'CONFIG_INVALID', message: error.message };
+  if (error instanceof DomainError) return { code: error.code, message: error.message, ...error.details };
+  if (error instanceof IntegrityError) return { code: 'INTEGRITY_BROKEN', message: error.message, ...error.details };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'FAILED', message, stack: error instanceof Error ? error.stack : undefined };
 }

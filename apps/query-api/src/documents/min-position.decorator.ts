@@ -9,9 +9,3 @@ import type { FastifyRequest } from 'fastify';
 export const MinPosition = createParamDecorator((_data: unknown, ctx: ExecutionContext): number | undefined =>
   minPositionOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );
-
-/** The furthest of several requested positions (header and body may both carry one). */
-export function furthest(...positions: (number | undefined)[]): number | undefined {
-  const given = positions.filter((p): p is number => p !== undefined);
-  return given.length ? Math.max(...given) : undefined;
-}

@@ -1,0 +1,28 @@
+import { escapeLiteral, utils } from 'pg';
+
+/**
+ * A value as a SQL literal, converted exactly as node-postgres converts a query parameter (dates,
+ * arrays, JSON, buffers), so `EXECUTE stmt(<literals>)` means what `query(text, params)` means.
+ */
+export function toLiteral(value: unknown): string {
+  const prepared = utils.prepareValue(value) as string | Buffer | null;
+  if (prepared === null || prepared === undefined) return 'NULL';
+  if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'`;
+  return escapeLiteral(prepared);
+}
+
+const WRITE = /^\s*(insert|update|delete)\b/i;
+const RETURNING = /\breturning\b/i;
+
+/**
+ * True for a statement whose result a projection has no reason to read: INSERT, UPDATE or DELETE
+ * without RETURNING. Only those are queued; anything else runs at once, after what was queued.
+ */
+export function isDeferrableWrite(text: string): boolean {
+  return WRITE.test(text) && !RETURNING.test(text);
+}
+
+/** The result a pg query answers, shaped the way TypeORM's `query()` answers it to the projections. */
+export function typeormShape(result: { command: string; rows: unknown[]; rowCount: number | null }): unknown {
+  return result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows;
+}
