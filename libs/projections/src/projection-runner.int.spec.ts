@@ -26,7 +26,7 @@ describe('ProjectionRunner (real NATS + Postgres)', () => {
       { id: 'a', name: 'first', total: 5, position: 2 },
       { id: 'b', name: 'second', total: 4, position: 4 },
     ]);
-    expect(runner.status()).toEqual({ name: 'counters', version: 1, position: last, running: true });
+    expect(runner.status()).toEqual({ name: 'counters', version: 1, generation: 1, position: last, running: true });
   });
 
   it('changes nothing when the same commit is applied twice (the upserts guard on position)', async () => {

@@ -1,14 +1,17 @@
-import { escapeLiteral, utils } from 'pg';
+import * as pg from 'pg';
+
+// node-postgres exports its parameter conversion at runtime; @types/pg does not declare it.
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }).utils;
 
 /**
  * A value as a SQL literal, converted exactly as node-postgres converts a query parameter (dates,
  * arrays, JSON, buffers), so `EXECUTE stmt(<literals>)` means what `query(text, params)` means.
  */
 export function toLiteral(value: unknown): string {
-  const prepared = utils.prepareValue(value) as string | Buffer | null;
+  const prepared = prepareValue(value);
   if (prepared === null || prepared === undefined) return 'NULL';
   if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'`;
-  return escapeLiteral(prepared);
+  return pg.escapeLiteral(prepared);
 }
 
 const WRITE = /^\s*(insert|update|delete)\b/i;
