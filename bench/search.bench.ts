@@ -15,17 +15,21 @@ import { documentCensus } from './lib/document-census';
 import { ExactVectorSearch } from './lib/exact-search';
 import { analyzeSearchTables, indexedChunks } from './lib/index-stats';
 import { progress } from './lib/load';
+import { withMachineLoad } from './lib/machine-load';
 import { rawIndexBaseline } from './lib/raw-index-baseline';
 import { growIndex } from './lib/scale-phase';
 import { parseSearchArgs, type SearchArgs } from './lib/search-args';
 import { searchApi } from './lib/search-api';
 import { loadBenchDataset, type BenchDataset } from './lib/search-dataset';
 import { ingestThroughApi } from './lib/search-ingest';
-import { measureLatency } from './lib/search-latency';
+import { K as LATENCY_K, measureLatency } from './lib/search-latency';
 import type { LatencyAt, SearchMeasured } from './lib/search-measured';
-import { measureQuality } from './lib/search-quality';
+import { measureQuality, scoreRankings } from './lib/search-quality';
 import { reportSearch } from './lib/search-report';
-import { openSearchSession, type SearchSession } from './lib/search-session';
+import { openSearchSession } from './lib/search-session';
+
+const mapValues = <K extends string, V, W>(record: Record<K, V>, f: (value: V) => W) =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, f(value as V)])) as Record<K, W>;
 
 async function measure(args: SearchArgs, data: BenchDataset, platform: BenchPlatform, loadAtStart: number[]): Promise<SearchMeasured> {
   const schema = platform.db.schema;
@@ -42,17 +46,21 @@ async function measure(args: SearchArgs, data: BenchDataset, platform: BenchPlat
     const probe = await searchApi(s, data.queries[0].text, 'hybrid', 10, ingest.maxPosition);
     // The exact baseline and the direct writes embed here: they are only comparable with the API's model.
     if (probe.model !== embedder.model) throw new Error(`the API searches with ${probe.model}; this benchmark needs the offline default ${embedder.model}`);
+    await analyzeSearchTables(pool, schema);
     const raw = await rawIndexBaseline(pool, bodies, embedder);
     const exact = new ExactVectorSearch(pool, s.tenantId, s.workspaceId, embedder);
     const quality = await measureQuality(s, exact, data, ingest.externalIds);
-    const plans = await exact.plans(data.queries[0].text);
+    const plans = await exact.plans(data.queries[0].text, 100);
     const latencyAt = async (label: string): Promise<LatencyAt> => {
       await analyzeSearchTables(pool, schema);
       const chunks = await indexedChunks(pool, s.tenantId, s.workspaceId);
-      return { chunks, result: await measureLatency(s, exact, data.queries, `${label} (${chunks} chunks)`) };
+      const scans = await exact.plans(data.queries[0].text, LATENCY_K);
+      const { result, machine } = await withMachineLoad(platform, () => measureLatency(s, exact, data.queries, `${label} (${chunks} chunks)`));
+      return { chunks, plans: scans, result, machine };
     };
     const base = await latencyAt('corpus');
-    const measured = { args, data, model: probe.model, ingest, census, raw, quality, plans, base, loadAtStart };
+    const ndcg10AtK10 = mapValues(base.result.rankings, (ranked) => scoreRankings(ranked, ingest.externalIds, data).ndcg10);
+    const measured = { args, data, model: probe.model, ingest, census, raw, quality, ndcg10AtK10, plans, base, loadAtStart };
     if (args.scaleChunks === 0) return measured;
     const apiChunksPerSec = census.chunks / (ingest.toIndexedMs / 1000);
     const scaleInput = { session: s, watcher, pool, schema, embedder, corpus: data.corpus, chunks: base.chunks, documents: census.documents, apiChunksPerSec, concurrency: args.concurrency };

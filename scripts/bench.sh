@@ -3,6 +3,7 @@
 # bench/NAME.bench.ts (every bench/*.bench.ts without a NAME) with the flags, e.g.
 #   npm run bench -- --commands 5000 --concurrency 32
 #   npm run bench -- commands --cpu-prof --log-dir /tmp/bench
+#   npm run bench -- --rebuild --events 1000000      (bench/rebuild.bench.ts)
 # Each benchmark works on its own private stream and schema and deletes them afterwards; the real
 # EVENTS stream is never touched. Build and checks report on stderr, so stdout holds only the
 # benchmarks' reports, each ending with one JSON line.
@@ -11,6 +12,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/common.sh
 . scripts/lib/deps.sh
 . scripts/lib/services.sh
+
+# `--NAME` first, not followed by a value, selects bench/NAME.bench.ts too (`npm run bench --
+# --rebuild --events 1000000`); `--commands 5000` stays the commands benchmark's flag.
+if [ $# -gt 0 ] && [[ "$1" == --* ]] && [ -f "bench/${1#--}.bench.ts" ] && { [ $# -eq 1 ] || [[ "$2" == -* ]]; }; then
+  set -- "${1#--}" "${@:2}"
+fi
 
 names=()
 if [ $# -gt 0 ] && [[ "$1" != -* ]]; then

@@ -19,6 +19,7 @@ export const BENCH_FLAGS: Readonly<Record<string, Readonly<Record<string, Arity>
     'projector-live': 'switch',
     'command-instances': 'value',
   },
+  rebuild: { rebuild: 'switch', events: 'value', 'batch-size': 'value', 'publish-window': 'value' },
   search: {
     dataset: 'value',
     concurrency: 'value',

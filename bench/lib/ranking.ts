@@ -35,5 +35,11 @@ export function recallAtK(approximate: readonly RankedChunk[], exact: readonly R
   return Math.min(found, truth.length) / truth.length;
 }
 
+/** Chunks in both rankings whose scores differ: non-zero means the two searched with different query vectors. */
+export function scoreMismatches(a: readonly RankedChunk[], b: readonly RankedChunk[]): number {
+  const scores = new Map(b.map((c) => [chunkId(c), c.score]));
+  return a.filter((c) => scores.has(chunkId(c)) && Math.abs(scores.get(chunkId(c))! - c.score) > 1e-5).length;
+}
+
 /** Mean of a list; NaN for none. */
 export const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN);

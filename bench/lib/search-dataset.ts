@@ -9,6 +9,8 @@ export interface BenchDataset {
   /** Judgements of the selected queries only, so scores average over exactly those. */
   readonly qrels: Qrels;
   readonly fullCorpusSize: number;
+  /** Whether --limit-docs or --limit-queries cut anything. */
+  readonly limited: boolean;
 }
 
 /**
@@ -27,5 +29,6 @@ export async function loadBenchDataset(dir: string, limits: { limitDocs?: number
     const rest = corpus.filter((d) => !judged.has(d.id));
     corpus = [...first, ...rest].slice(0, limits.limitDocs);
   }
-  return { name: path.basename(dir), corpus, queries, qrels, fullCorpusSize: data.corpus.length };
+  const limited = corpus.length < data.corpus.length || queries.length < data.queries.length;
+  return { name: path.basename(dir), corpus, queries, qrels, fullCorpusSize: data.corpus.length, limited };
 }

@@ -23,6 +23,8 @@ export interface LatencyResult {
   readonly serverMs: Record<SearchMode, Percentiles>;
   /** Share of the exact top 10 the API's vector mode returned with k = 10. */
   readonly hnswRecall10: number;
+  /** Each contender's hits by query id, from the one-client round: rankings as a default (k = 10) client gets them. */
+  readonly rankings: Record<Contender, Map<string, RankedChunk[]>>;
   readonly errors: number;
 }
 
@@ -42,24 +44,24 @@ const percentiles = (values: number[]): Percentiles => {
 export async function measureLatency(s: SearchSession, exact: ExactVectorSearch, queries: readonly BeirQuery[], label: string): Promise<LatencyResult> {
   const latency: Record<number, Record<Contender, Percentiles>> = {};
   const server: Record<SearchMode, number[]> = { hybrid: [], vector: [], lexical: [] };
-  const top: Record<'vector' | 'exact', Map<number, RankedChunk[]>> = { vector: new Map(), exact: new Map() };
+  const rankings = Object.fromEntries(CONTENDERS.map((who) => [who, new Map<string, RankedChunk[]>()])) as Record<Contender, Map<string, RankedChunk[]>>;
   let errors = 0;
   const round = async (name: string, total: number, concurrency: number, record: boolean) => {
     const ms: Record<Contender, number[]> = { hybrid: [], vector: [], lexical: [], exact: [] };
     const phase = await runClosedLoop(name, total * CONTENDERS.length, concurrency, async (i) => {
       const [q, who] = [Math.floor(i / CONTENDERS.length), CONTENDERS[i % CONTENDERS.length]];
-      const text = queries[q % queries.length].text;
+      const { id, text } = queries[q % queries.length];
       const keep = record && concurrency === 1;
       const t0 = performance.now();
       if (who === 'exact') {
         const hits = await exact.search(text, K);
         ms.exact.push(performance.now() - t0);
-        if (keep) top.exact.set(q, hits);
+        if (keep) rankings.exact.set(id, hits);
       } else {
         const answer = await searchApi(s, text, who, K);
         ms[who].push(performance.now() - t0);
         if (keep) server[who].push(answer.tookMs);
-        if (keep && who === 'vector') top.vector.set(q, answer.hits);
+        if (keep) rankings[who].set(id, answer.hits);
       }
     });
     if (record) errors += phase.errors;
@@ -70,6 +72,7 @@ export async function measureLatency(s: SearchSession, exact: ExactVectorSearch,
     const ms = await round(`${label} latency, ${c} client${c > 1 ? 's' : ''} (k=${K})`, queries.length, c, true);
     latency[c] = Object.fromEntries(CONTENDERS.map((who) => [who, percentiles(ms[who])])) as Record<Contender, Percentiles>;
   }
-  const recall = mean(queries.map((_, q) => recallAtK(top.vector.get(q) ?? [], top.exact.get(q) ?? [], K)));
-  return { latency, serverMs: { hybrid: percentiles(server.hybrid), vector: percentiles(server.vector), lexical: percentiles(server.lexical) }, hnswRecall10: recall, errors };
+  const recall = mean(queries.map((q) => recallAtK(rankings.vector.get(q.id) ?? [], rankings.exact.get(q.id) ?? [], K)));
+  const serverMs = { hybrid: percentiles(server.hybrid), vector: percentiles(server.vector), lexical: percentiles(server.lexical) };
+  return { latency, serverMs, hnswRecall10: recall, rankings, errors };
 }

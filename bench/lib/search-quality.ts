@@ -1,7 +1,7 @@
 import { evaluateRun, type RunScores } from './beir';
 import type { ExactVectorSearch } from './exact-search';
 import { runClosedLoop } from './load';
-import { documentRanking, mean, recallAtK } from './ranking';
+import { documentRanking, mean, recallAtK, scoreMismatches } from './ranking';
 import { SEARCH_MODES, searchApi, type RankedChunk, type SearchMode } from './search-api';
 import type { BenchDataset } from './search-dataset';
 import type { SearchSession } from './search-session';
@@ -13,6 +13,8 @@ export interface QualityResult {
   /** Share of the exact top 10 (top 100) chunks that the API's vector mode returned in its top 10 (top 100). */
   readonly hnswRecall10: number;
   readonly hnswRecall100: number;
+  /** Chunks both vector rankings returned with different cosine similarities (0 when both used the same query vectors). */
+  readonly vectorScoreMismatches: number;
   readonly errors: number;
 }
 
@@ -33,16 +35,19 @@ export async function measureQuality(s: SearchSession, exact: ExactVectorSearch,
   for (const mode of SEARCH_MODES) await run(mode, async (text) => (await searchApi(s, text, mode, K)).hits);
   await run('exact', (text) => exact.search(text, K));
 
-  const score = (name: string) => {
-    const docs = new Map([...hits.get(name)!].map(([query, ranked]) => [query, documentRanking(ranked, externalIds)]));
-    return evaluateRun(docs, data.qrels);
-  };
+  const score = (name: string) => scoreRankings(hits.get(name)!, externalIds, data);
   const recall = (k: number) => mean(data.queries.map((q) => recallAtK(hits.get('vector')!.get(q.id) ?? [], hits.get('exact')!.get(q.id) ?? [], k)));
   return {
     modes: { hybrid: score('hybrid'), vector: score('vector'), lexical: score('lexical') },
     exact: score('exact'),
     hnswRecall10: recall(10),
     hnswRecall100: recall(100),
+    vectorScoreMismatches: data.queries.reduce((n, q) => n + scoreMismatches(hits.get('vector')!.get(q.id) ?? [], hits.get('exact')!.get(q.id) ?? []), 0),
     errors,
   };
+}
+
+/** nDCG@10 and recall@100 of chunk rankings by query id, each document at its best chunk. */
+export function scoreRankings(rankings: ReadonlyMap<string, readonly RankedChunk[]>, externalIds: ReadonlyMap<string, readonly string[]>, data: BenchDataset): RunScores {
+  return evaluateRun(new Map([...rankings].map(([query, ranked]) => [query, documentRanking(ranked, externalIds)])), data.qrels);
 }

@@ -1,5 +1,7 @@
 import { BaseEnv, SecretsEnv, envInt, loadConfig } from '@ragstream/config';
-import type { z } from 'zod';
+import { checkEmbeddingEnv } from '@ragstream/rag';
+import { IndexingEnvShape } from '@ragstream/read-models';
+import { z } from 'zod';
 
 export const AdminEnv = BaseEnv.extend({
   /** The projector's own setting (apps/projector): both set the consumers' max_ack_pending and would undo each other. */
@@ -11,3 +13,9 @@ export type AdminConfig = z.infer<typeof AdminEnv>;
 
 /** Parsed when a command runs, so `--help` works with a broken environment. */
 export const loadAdminConfig = (env: Record<string, string | undefined> = process.env): AdminConfig => loadConfig(AdminEnv, env);
+
+/** What building the projection catalog needs (the projector's indexing settings), parsed only by the commands that build it. */
+export const AdminIndexingEnv = z.object({ CONTENT_BUCKET: BaseEnv.shape.CONTENT_BUCKET, ...IndexingEnvShape }).superRefine(checkEmbeddingEnv);
+export type AdminIndexingConfig = z.infer<typeof AdminIndexingEnv>;
+
+export const loadAdminIndexingConfig = (env: Record<string, string | undefined> = process.env): AdminIndexingConfig => loadConfig(AdminIndexingEnv, env);

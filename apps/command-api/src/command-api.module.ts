@@ -13,6 +13,8 @@ import { RefreshTokensHandler } from './auth/refresh-tokens.handler';
 import { SessionCommandsHandler } from './auth/session-commands.handler';
 import { SignUpHandler } from './auth/sign-up.handler';
 import type { CommandApiConfig } from './command-api.config';
+import { AdminUsersController } from './users/admin-users.controller';
+import { ForgetUserHandler } from './users/forget-user.handler';
 import { IdentityLookups } from './commands/identity-services';
 import { COMMAND_API_CONFIG } from './commands/tokens';
 import { AddMemberHandler } from './workspaces/add-member.handler';
@@ -37,7 +39,7 @@ export class CommandApiModule {
         CoreInfraModule.forRoot({ name: 'command-api', config, registry: createEventRegistry(), watchCheckpoints: true }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET, hashPepper: config.HASH_PEPPER }),
       ],
-      controllers: [HealthController, AuthController, WorkspacesController, ApiKeysController, DocumentsController],
+      controllers: [HealthController, AuthController, WorkspacesController, ApiKeysController, DocumentsController, AdminUsersController],
       providers: [
         { provide: COMMAND_API_CONFIG, useValue: config },
         {
@@ -58,6 +60,7 @@ export class CommandApiModule {
         WorkspaceCommandsHandler,
         AddMemberHandler,
         ApiKeyCommandsHandler,
+        ForgetUserHandler,
         { provide: DOCUMENT_LIMITS, useValue: config },
         contentStoreProvider,
         DocumentAccess,

@@ -21,6 +21,7 @@ import {
   moveDocument,
   deleteDocument,
   reindexDocument,
+  forgetUser,
 } from '@ragstream/contracts';
 
 /** Every route command-api serves; its OpenAPI document is built from these contracts. */
@@ -47,4 +48,5 @@ export const commandApiRoutes = [
   moveDocument,
   deleteDocument,
   reindexDocument,
+  forgetUser,
 ];

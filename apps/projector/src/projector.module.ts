@@ -13,7 +13,7 @@ export class ProjectorModule {
     const registry = createEventRegistry();
     return {
       module: ProjectorModule,
-      imports: [CoreInfraModule.forRoot({ name: 'projector', config, registry })],
+      imports: [CoreInfraModule.forRoot({ name: 'projector', config, registry, watchCheckpoints: true })],
       controllers: [HealthController, ProjectorController],
       providers: [{ provide: PROJECTOR_CONFIG, useValue: config }, { provide: EVENT_REGISTRY, useValue: registry }, ProjectionWorkers, ReindexRetrier],
     };

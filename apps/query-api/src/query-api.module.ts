@@ -4,6 +4,8 @@ import { createEventRegistry } from '@ragstream/contracts';
 import { PiiVault } from '@ragstream/identity';
 import { CoreInfraModule, DATA_SOURCE, HealthController } from '@ragstream/platform';
 import type { DataSource } from 'typeorm';
+import { AuditController } from './audit/audit.controller';
+import { AuditQueries } from './audit/audit-queries';
 import { contentStoreProvider } from './documents/content-store.provider';
 import { DocumentContentQueries } from './documents/document-content.queries';
 import { DocumentDetailQueries } from './documents/document-detail.queries';
@@ -31,7 +33,7 @@ export class QueryApiModule {
         CoreInfraModule.forRoot({ name: 'query-api', config, registry: createEventRegistry(), watchCheckpoints: true }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET, hashPepper: config.HASH_PEPPER }),
       ],
-      controllers: [HealthController, IdentityQueriesController, DocumentsController, SearchController],
+      controllers: [HealthController, IdentityQueriesController, DocumentsController, SearchController, AuditController],
       providers: [
         { provide: PiiVault, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new PiiVault(ds, Buffer.from(config.PII_MASTER_KEY, 'hex')) },
         ReadModelGate,
@@ -46,6 +48,7 @@ export class QueryApiModule {
         DocumentContentQueries,
         queryEmbedderProvider(config),
         SearchQueries,
+        AuditQueries,
       ],
     };
   }

@@ -7,3 +7,5 @@ export * from './api-keys.http';
 export * from './me.http';
 export * from './documents.http';
 export * from './search.http';
+export * from './audit.http';
+export * from './admin-users.http';

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { prepareOutsideTransaction } from './batch-preparation';
 import { buildKey, type BuildKey } from './build-key';
 import { lockCheckpointIfCurrent, readCheckpoint, saveCheckpoint } from './checkpoint-store';
-import { describeRawCommit, recordDeadLetter } from './dead-letter';
+import { describeRawCommit, recordDeadLetter } from './dead-letters/dead-letter';
 import { attemptInSavepoint } from './message-attempt';
 import type { Projection } from './projection';
 import { describeError, isTransientError } from './projection-failure';

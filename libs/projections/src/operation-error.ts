@@ -1,16 +1,21 @@
-/** Why an operator's request on a projection was refused: the CLI turns `kind` into its exit code. */
+import { DomainError } from '@ragstream/domain';
+
+/** Why an operator's request on a projection was refused; 'locked' is a conflict with a running rebuild. */
 export type OperationErrorKind = 'not-found' | 'conflict' | 'locked';
 
-/** A refusal with a stable code and what the operator can do about it. */
-export class ProjectionOperationError extends Error {
+/**
+ * A refusal with a stable code, its details and what the operator can do about it (`details.hint`).
+ * A DomainError, so the CLI's exit codes and the HTTP problem mapping apply unchanged.
+ */
+export class ProjectionOperationError extends DomainError {
   constructor(
     readonly kind: OperationErrorKind,
-    readonly code: string,
+    code: string,
     message: string,
-    readonly details: Record<string, unknown> = {},
-    readonly hint?: string,
+    details: Record<string, unknown> = {},
+    hint?: string,
   ) {
-    super(message);
+    super(code, kind === 'not-found' ? 'not-found' : 'conflict', message, hint ? { ...details, hint } : details);
     this.name = 'ProjectionOperationError';
   }
 }

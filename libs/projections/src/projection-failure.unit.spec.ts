@@ -1,4 +1,4 @@
-import { describeRawCommit } from './dead-letter';
+import { describeRawCommit } from './dead-letters/dead-letter';
 import { describeError, isTransientError } from './projection-failure';
 
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));

@@ -86,6 +86,8 @@ export interface SearchOptions {
   readonly efSearch?: number;
   /** Brute-force vector search without the HNSW index: the recall baseline. */
   readonly exact?: boolean;
+  /** work_mem for the ranking statements (default 64MB), so aggregating postings never spills to disk. */
+  readonly workMem?: string;
   /** Replaces the built-in reciprocal rank fusion. */
   readonly fuse?: FuseFn;
 }

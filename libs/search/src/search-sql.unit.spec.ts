@@ -2,6 +2,7 @@ import { lexicalSearchStatement } from './lexical-query.sql';
 import { filterConditions } from './search-filters.sql';
 import { resolveTables } from './search-tables.refs';
 import { SqlParams } from './sql-params';
+import { localSettingsStatement, searchSettings } from './local-settings.sql';
 import { vectorSearchStatement, vectorSettings } from './vector-query.sql';
 
 const tables = resolveTables();
@@ -36,7 +37,7 @@ describe('search SQL builders', () => {
     const plain = lexicalSearchStatement(tables, { ...base, terms: ['x'], k1: 0.9, b: 0.4 });
     const filtered = lexicalSearchStatement(tables, { ...base, terms: ['x'], k1: 0.9, b: 0.4, filters: { formats: ['pdf'] } });
     expect(plain.sql).not.toContain('JOIN chunks f');
-    expect(filtered.sql).toContain('JOIN chunks f ON f.chunk_key = p.chunk_key AND f.tenant_id = $1 AND f.format = ANY($5::text[])');
+    expect(filtered.sql).toContain('JOIN chunks f ON f.chunk_key = p.chunk_key AND f.tenant_id = $1 AND f.format = ANY($7::text[])');
     expect(plain.sql).not.toContain("t'1");
   });
 
@@ -47,9 +48,11 @@ describe('search SQL builders', () => {
   });
 
   it('sets ef_search and iterative scan locally, and turns index scans off only in exact mode', () => {
-    expect(vectorSettings({ efSearch: 120, exact: false }).params).toEqual(['hnsw.ef_search', '120', 'hnsw.iterative_scan', 'relaxed_order']);
-    expect(vectorSettings({ efSearch: 120, exact: true }).params).toContain('enable_indexscan');
-    expect(vectorSettings({ efSearch: 120, exact: true }).sql).toMatch(/^SELECT set_config\(\$1, \$2, true\)/);
+    expect(vectorSettings({ efSearch: 120, exact: false })).toEqual([['hnsw.ef_search', '120'], ['hnsw.iterative_scan', 'relaxed_order']]);
+    expect(vectorSettings({ efSearch: 120, exact: true })).toContainEqual(['enable_indexscan', 'off']);
+    const statement = localSettingsStatement([...searchSettings('64MB'), ['hnsw.ef_search', '120']]);
+    expect(statement.sql).toBe('SELECT set_config($1, $2, true), set_config($3, $4, true), set_config($5, $6, true)');
+    expect(statement.params).toEqual(['work_mem', '64MB', 'jit', 'off', 'hnsw.ef_search', '120']);
   });
 
   it('accepts only plain table names', () => {

@@ -5,6 +5,7 @@ import { reciprocalRankFusion } from './rrf.fusion';
 import { allowsConcurrency, inReadTransaction } from './search-session';
 import { resolveTables, type ResolvedTables } from './search-tables.refs';
 import { rowsOf } from './sql-params';
+import { localSettingsStatement, searchSettings } from './local-settings.sql';
 import { vectorSearchStatement, vectorSettings } from './vector-query.sql';
 import type { SearchHit, SearchOptions, SearchRequest, SearchResult, SearchTableRefs, SqlQueryable } from './search-query.types';
 
@@ -12,6 +13,7 @@ const DEFAULT_K1 = 0.9;
 const DEFAULT_B = 0.4;
 const DEFAULT_EF_SEARCH = 100;
 const MAX_EF_SEARCH = 1000; // pgvector's upper bound for hnsw.ef_search
+const DEFAULT_WORK_MEM = '64MB';
 
 type Ranked = { hit: ReturnType<typeof hitFromRow>; score: number; rank: number };
 
@@ -50,15 +52,19 @@ function fuse(lex: Ranked[], vec: Ranked[], request: SearchRequest, options: Sea
 async function lexicalRanking(db: SqlQueryable, tables: ResolvedTables, request: SearchRequest, limit: number, options: SearchOptions): Promise<Ranked[]> {
   if (request.terms.length === 0) return [];
   const statement = lexicalSearchStatement(tables, { ...request, limit, k1: options.k1 ?? DEFAULT_K1, b: options.b ?? DEFAULT_B });
-  return ranked(rowsOf(await db.query(statement.sql, statement.params)));
+  return runWithSettings(db, searchSettings(options.workMem ?? DEFAULT_WORK_MEM), statement);
 }
 
 async function vectorRanking(db: SqlQueryable, tables: ResolvedTables, request: SearchRequest, limit: number, options: SearchOptions): Promise<Ranked[]> {
   const efSearch = Math.min(MAX_EF_SEARCH, Math.max(options.efSearch ?? DEFAULT_EF_SEARCH, limit));
-  const settings = vectorSettings({ efSearch, exact: options.exact ?? false });
-  const statement = vectorSearchStatement(tables, { ...request, limit });
+  const settings = [...searchSettings(options.workMem ?? DEFAULT_WORK_MEM), ...vectorSettings({ efSearch, exact: options.exact ?? false })];
+  return runWithSettings(db, settings, vectorSearchStatement(tables, { ...request, limit }));
+}
+
+function runWithSettings(db: SqlQueryable, settings: [string, string][], statement: { sql: string; params: unknown[] }): Promise<Ranked[]> {
+  const set = localSettingsStatement(settings);
   return inReadTransaction(db, async (tx) => {
-    await tx.query(settings.sql, settings.params);
+    await tx.query(set.sql, set.params);
     return ranked(rowsOf(await tx.query(statement.sql, statement.params)));
   });
 }

@@ -8,6 +8,7 @@ import { inReadTransaction } from './search-session';
 import { resolveTables } from './search-tables.refs';
 import { chunk, randomUnit, unit } from './testing/chunk.fixtures';
 import { createSearchTestDb, type SearchTestDb } from './testing/search-test-db';
+import { localSettingsStatement } from './local-settings.sql';
 import { vectorSearchStatement, vectorSettings } from './vector-query.sql';
 import type { SearchFilters, SearchOptions, SearchRequest, SqlQueryable } from './search-query.types';
 
@@ -26,7 +27,7 @@ describe('vector and hybrid search (real Postgres)', () => {
   /** Runs the vector statement with `settings` on the test's connection, under EXPLAIN when asked. */
   const raw = async (settings: { efSearch: number; exact: boolean; iterative?: boolean }, filters?: SearchFilters, explain = false) =>
     inReadTransaction(runner, async (tx) => {
-      const set = vectorSettings(settings);
+      const set = localSettingsStatement(vectorSettings(settings));
       await tx.query(set.sql, set.params);
       if (settings.iterative === false) await tx.query(`SET LOCAL hnsw.iterative_scan = off`);
       const statement = vectorSearchStatement(resolveTables(s.tables), { tenantId: TENANT, workspaceIds: [WS], embedding: RANDOM[0]!, limit: 10, filters });

@@ -35,8 +35,8 @@ export function vectorSearchStatement(tables: ResolvedTables, query: VectorQuery
   return { sql, params: p.values };
 }
 
-/** Session settings for one vector query, applied with set_config(..., true) so they end with the transaction. */
-export function vectorSettings(options: { efSearch: number; exact: boolean }): { sql: string; params: unknown[] } {
+/** Settings for one vector query, on top of `searchSettings`. */
+export function vectorSettings(options: { efSearch: number; exact: boolean }): [string, string][] {
   const settings: [string, string][] = [
     ['hnsw.ef_search', String(options.efSearch)],
     // pgvector 0.8: keep walking the graph until enough rows pass the tenant, workspace and filter conditions.
@@ -44,7 +44,5 @@ export function vectorSettings(options: { efSearch: number; exact: boolean }): {
   ];
   // Plain index scans are the only way to use HNSW; bitmap scans of the B-tree and GIN indexes stay allowed.
   if (options.exact) settings.push(['enable_indexscan', 'off']);
-  const p = new SqlParams();
-  const calls = settings.map(([name, value]) => `set_config(${p.add(name)}, ${p.add(value)}, true)`);
-  return { sql: `SELECT ${calls.join(', ')}`, params: p.values };
+  return settings;
 }

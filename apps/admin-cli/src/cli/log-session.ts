@@ -7,6 +7,7 @@ import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { AdminConfig } from '../admin.config';
 import { connectJetStream, postgresError } from '../connections';
+import { ServiceError } from './service-error';
 
 export interface LogSession {
   readonly nc: NatsConnection;
@@ -17,7 +18,14 @@ export interface LogSession {
 
 /** The event store the apps use, over one NATS connection, for commands that read or append to the log. */
 export async function openLog(config: AdminConfig): Promise<LogSession> {
-  const { nc } = await connectJetStream(config.NATS_URL);
+  const { nc, jsm } = await connectJetStream(config.NATS_URL);
+  try {
+    await jsm.streams.info(config.EVENTS_STREAM);
+  } catch (error) {
+    await nc.close();
+    if ((error as { code?: string }).code !== '404') throw error;
+    throw new ServiceError('NATS', config.NATS_URL, `the event stream ${config.EVENTS_STREAM} does not exist`, 'run `ragstream-admin provision`, or set EVENTS_STREAM');
+  }
   const store = await JetStreamEventStore.create(nc, { stream: config.EVENTS_STREAM, subjectPrefix: config.EVENTS_SUBJECT_PREFIX, registry: createEventRegistry() });
   return { nc, store, executor: new CommandExecutor(store), close: () => nc.close() };
 }

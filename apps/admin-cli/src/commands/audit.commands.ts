@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { IntegrityError } from '../cli/exit-codes';
 import { openLog } from '../cli/log-session';
 import { parseToken } from '../cli/option-parsers';
+import { withExitCodes } from '../cli/exit-codes-help';
 import { action, type ActionContext } from '../cli/run-action';
 import { registerAuditStateCommand } from './audit-state.command';
 
@@ -22,6 +23,7 @@ export function registerAuditCommands(program: Command): void {
     .description('verify, then record per tenant a checkpoint of every aggregate head (run it periodically, e.g. hourly)')
     .option('--tenant <tenantId>', 'only this tenant', parseToken)
     .action(action((ctx, opts) => checkpoint(ctx, opts as { tenant?: string })));
+  withExitCodes(audit);
 }
 
 function describe(report: VerifyReport): string {

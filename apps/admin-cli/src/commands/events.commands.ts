@@ -2,6 +2,7 @@ import { replayCommits, revealSealed, userKeyOpener, type AuditEvent, type Audit
 import { Option, type Command } from 'commander';
 import { openEventSink, type EventFormat } from '../cli/event-sink';
 import { openLog, openVault } from '../cli/log-session';
+import { withExitCodes } from '../cli/exit-codes-help';
 import { action, type ActionContext } from '../cli/run-action';
 import { filterOf, withFilterOptions, type FilterOptions } from './filter.options';
 
@@ -23,6 +24,7 @@ export function registerEventsCommands(program: Command): void {
     .action(action((ctx, opts) => replay(ctx, opts as ReplayOptions, false)));
   output(withFilterOptions(events.command('tail').description('follow new commits that match until interrupted (Ctrl-C); --from starts earlier')))
     .action(action((ctx, opts) => replay(ctx, opts as ReplayOptions, true)));
+  withExitCodes(events);
 }
 
 async function replay(ctx: ActionContext, options: ReplayOptions, follow: boolean): Promise<void> {

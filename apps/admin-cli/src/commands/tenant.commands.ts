@@ -3,6 +3,7 @@ import { ContentStore } from '@ragstream/event-store';
 import type { Command } from 'commander';
 import { openLog } from '../cli/log-session';
 import { parseToken } from '../cli/option-parsers';
+import { withExitCodes } from '../cli/exit-codes-help';
 import { action, type ActionContext } from '../cli/run-action';
 
 /** `tenant export`: every commit and stored object of one tenant, for portability. */
@@ -14,6 +15,7 @@ export function registerTenantCommands(program: Command): void {
     .argument('<tenantId>', 'the tenant', parseToken)
     .requiredOption('--out <dir>', 'directory to write into; existing export files are never overwritten')
     .action(action((ctx, tenantId, opts) => exportOne(ctx, tenantId as string, (opts as { out: string }).out)));
+  withExitCodes(tenant);
 }
 
 async function exportOne(ctx: ActionContext, tenantId: string, dir: string): Promise<void> {

@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { locateTenant } from '../cli/locate-aggregate';
 import { openLog, openVault } from '../cli/log-session';
 import { parseToken } from '../cli/option-parsers';
+import { withExitCodes } from '../cli/exit-codes-help';
 import { action, type ActionContext } from '../cli/run-action';
 
 const OPERATOR = { type: 'system' as const, id: 'admin-cli' };
@@ -19,6 +20,7 @@ export function registerUsersCommands(program: Command): void {
     .option('--tenant <tenantId>', 'the user’s home tenant (found from the log when omitted)', parseToken)
     .addOption(new Option('--reason <reason>', 'recorded with the event').choices(ForgetReason.options).default('user_request'))
     .action(action((ctx, userId, opts) => forget(ctx, userId as string, opts as { tenant?: string; reason: ForgetReason })));
+  withExitCodes(users);
 }
 
 async function forget(ctx: ActionContext, userId: string, options: { tenant?: string; reason: ForgetReason }): Promise<void> {

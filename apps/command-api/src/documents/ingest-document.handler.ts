@@ -39,7 +39,7 @@ export class IngestDocumentHandler {
     const source = await intake();
     const ref = await this.content.put(source.bytes);
     const existing = await this.quota.sameContent(principal.tenantId, request.workspaceId, ref.sha256);
-    if (existing) return { ...existing, version: existing.revision, duplicate: true };
+    if (existing) return { ...existing, duplicate: true };
 
     const ctx = new CommandContext(principal.tenantId, actorOf(principal), 'ingest-document', key);
     const command: IngestDocument = {

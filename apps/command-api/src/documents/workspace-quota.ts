@@ -37,12 +37,12 @@ export class WorkspaceQuota {
   }
 
   /** A live document of the workspace whose current content is exactly these bytes, if any. */
-  async sameContent(tenantId: string, workspaceId: string, sha256: string): Promise<{ documentId: string; revision: number; position: number } | undefined> {
+  async sameContent(tenantId: string, workspaceId: string, sha256: string): Promise<{ documentId: string; revision: number; version: number; position: number } | undefined> {
     const rows = await this.read(
-      `SELECT document_id, revision, position FROM documents WHERE tenant_id = $1 AND workspace_id = $2 AND content_sha256 = $3 AND deleted_at IS NULL LIMIT 1`,
+      `SELECT document_id, revision, version, position FROM documents WHERE tenant_id = $1 AND workspace_id = $2 AND content_sha256 = $3 AND deleted_at IS NULL LIMIT 1`,
       [tenantId, workspaceId, sha256],
     );
-    return rows[0] && { documentId: rows[0].document_id, revision: rows[0].revision, position: Number(rows[0].position) };
+    return rows[0] && { documentId: rows[0].document_id, revision: rows[0].revision, version: rows[0].version, position: Number(rows[0].position) };
   }
 
   /** Before the projector first ran, the views do not exist: nothing is stored yet, so nothing counts. */

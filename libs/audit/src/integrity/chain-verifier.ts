@@ -28,19 +28,10 @@ export class ChainVerifier {
     const at = (kind: BrokenLink['kind'], text: string, expected?: string | number, found?: string | number): BrokenLink => ({
       position: message.seq, subject: message.subject, kind, message: text, expected, found,
     });
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(decoder.decode(message.data));
-    } catch {
-      return at('undecodable', 'the commit body is not JSON');
-    }
-    const parsed = CommitEnvelope.safeParse(body);
-    if (!parsed.success) return at('undecodable', `the commit envelope is invalid: ${parsed.error.issues[0]?.message}`);
-    const envelope = parsed.data;
-    const address = this.subjects.parse(message.subject);
-    const claimed = `${envelope.tenantId}.${envelope.aggregateType}.${envelope.aggregateId}`;
-    const actual = `${address.tenantId}.${address.aggregateType}.${address.aggregateId}`;
-    if (claimed !== actual) return at('subject-mismatch', 'the commit names another aggregate than its subject', actual, claimed);
+    const decoded = this.decode(message);
+    if (decoded === 'body') return at('undecodable', 'the body is not a valid commit');
+    if (decoded === 'subject') return at('subject-mismatch', 'the commit names another aggregate than its subject');
+    const { body, envelope } = decoded;
     const tenantHeads = this.heads.get(envelope.tenantId) ?? new Map<string, Head>();
     this.heads.set(envelope.tenantId, tenantHeads);
     const key = `${envelope.aggregateType}/${envelope.aggregateId}`;
@@ -63,6 +54,26 @@ export class ChainVerifier {
     if (!chained) this.legacyCommits++;
     if (envelope.aggregateType !== LEDGER_TYPE) this.tenantCommits.set(envelope.tenantId, (this.tenantCommits.get(envelope.tenantId) ?? 0) + 1);
     return undefined;
+  }
+
+  /** The body and envelope of a message, or what is wrong with it: not a commit, or not on its aggregate's subject. */
+  private decode(message: { subject: string; data: Uint8Array }): { body: Record<string, unknown>; envelope: CommitEnvelope } | 'body' | 'subject' {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(decoder.decode(message.data));
+    } catch {
+      return 'body';
+    }
+    const parsed = CommitEnvelope.safeParse(body);
+    if (!parsed.success) return 'body';
+    const envelope = parsed.data;
+    try {
+      const address = this.subjects.parse(message.subject);
+      const same = address.tenantId === envelope.tenantId && address.aggregateType === envelope.aggregateType && address.aggregateId === envelope.aggregateId;
+      return same ? { body, envelope } : 'subject';
+    } catch {
+      return 'subject';
+    }
   }
 
   /** Every aggregate head of a tenant but its ledger, as a checkpoint covers them. */

@@ -2,7 +2,7 @@ import type { EventRegistry } from '@ragstream/contracts';
 import type { StreamMessage } from '../apply-message';
 import type { BuildKey } from '../build-key';
 import { lockCheckpoint, saveCheckpoint } from '../checkpoint-store';
-import { describeRawCommit, recordDeadLetter } from '../dead-letter';
+import { describeRawCommit, recordDeadLetter } from '../dead-letters/dead-letter';
 import { attemptInSavepoint } from '../message-attempt';
 import type { Projection, SqlExecutor } from '../projection';
 import { describeError, isTransientError } from '../projection-failure';

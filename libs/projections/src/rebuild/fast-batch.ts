@@ -1,10 +1,31 @@
 import type { EventRegistry } from '@ragstream/contracts';
-import { applyCommit, decodeMessage, type StreamMessage } from '../apply-message';
+import { decodeMessage, type StreamMessage } from '../apply-message';
 import type { BuildKey } from '../build-key';
 import type { Projection } from '../projection';
 import { tableNames } from '../table-names';
+import { BatchFunction } from './batch-function';
 import { BatchedSql } from './batched-sql';
 import type { RebuildConnection } from './rebuild-connection';
+import { StatementCatalog } from './statement-catalog';
+
+const sessions = new WeakMap<RebuildConnection, FastPath>();
+
+/** What fast batches keep on one session, as long as it lives: its prepared statements and its batch function. */
+export class FastPath {
+  readonly statements: StatementCatalog;
+  readonly batchFunction: BatchFunction;
+
+  private constructor(readonly connection: RebuildConnection) {
+    this.statements = new StatementCatalog(connection);
+    this.batchFunction = new BatchFunction(connection);
+  }
+
+  static of(connection: RebuildConnection): FastPath {
+    let fast = sessions.get(connection);
+    if (!fast) sessions.set(connection, (fast = new FastPath(connection)));
+    return fast;
+  }
+}
 
 export interface FastBatchSettings {
   readonly projection: Projection;
@@ -19,7 +40,7 @@ export interface FastBatchSettings {
  * the caller then rolls back and reruns the batch carefully.
  */
 export async function sendFastBatch(
-  connection: RebuildConnection,
+  fast: FastPath,
   settings: FastBatchSettings,
   messages: readonly StreamMessage[],
   prepared: ReadonlyMap<number, unknown>,
@@ -27,14 +48,15 @@ export async function sendFastBatch(
 ): Promise<{ committed: Promise<unknown>; position: number }> {
   const { projection, key, registry } = settings;
   const t = tableNames(projection, key.generation);
-  const sql = new BatchedSql(connection);
+  const sql = new BatchedSql(fast.connection, fast.statements, fast.batchFunction);
   let position = from;
   for (const message of messages) {
     if (message.seq <= position) continue;
-    await applyCommit(sql, projection, decodeMessage(registry, message), t, prepared.get(message.seq));
+    // No span or log context per commit here: a replay of a million commits is one operation, traced as such.
+    await projection.apply(sql, decodeMessage(registry, message), t, prepared.get(message.seq));
     position = message.seq;
   }
-  const committed = sql.finish(`${checkpointGuard(key, from, position)};\nCOMMIT`);
+  const { committed } = await sql.finish(`${checkpointGuard(key, from, position)};\nCOMMIT`);
   committed.catch(() => undefined); // awaited by the caller; this only keeps an early failure from counting as unhandled
   return { committed, position };
 }

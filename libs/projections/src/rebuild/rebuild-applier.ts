@@ -2,7 +2,7 @@ import type { StreamMessage } from '../apply-message';
 import { prepareOutsideTransaction } from '../batch-preparation';
 import { readCheckpoint } from '../checkpoint-store';
 import { applyCarefully, type CarefulSettings } from './careful-batch';
-import { sendFastBatch } from './fast-batch';
+import { FastPath, sendFastBatch } from './fast-batch';
 import type { RebuildConnection } from './rebuild-connection';
 
 export interface RebuildApplierEvents {
@@ -30,6 +30,7 @@ interface InFlight {
 export class RebuildApplier {
   private inFlight?: InFlight;
   private queuedTo: number;
+  private readonly fast: FastPath;
 
   constructor(
     private readonly connection: RebuildConnection,
@@ -38,6 +39,7 @@ export class RebuildApplier {
     private readonly events: RebuildApplierEvents = {},
   ) {
     this.queuedTo = committedTo;
+    this.fast = FastPath.of(connection);
   }
 
   /** The checkpoint as last committed. */
@@ -60,7 +62,7 @@ export class RebuildApplier {
     let sent: InFlight | undefined;
     let fastFailure: unknown;
     try {
-      sent = { messages: fresh, ...(await sendFastBatch(this.connection, this.settings, fresh, prepared, this.queuedTo)) };
+      sent = { messages: fresh, ...(await sendFastBatch(this.fast, this.settings, fresh, prepared, this.queuedTo)) };
     } catch (error) {
       fastFailure = error;
     }
@@ -103,6 +105,7 @@ export class RebuildApplier {
   /** Rolls back whatever is open, then applies every message after the real checkpoint one savepoint each. */
   private async recover(messages: readonly StreamMessage[], prepared: ReadonlyMap<number, unknown>): Promise<void> {
     await this.connection.query('ROLLBACK'); // only a warning when nothing is open
+    this.fast.batchFunction.forget();
     const checkpoint = await readCheckpoint(this.connection.executor, this.settings.key);
     const remaining = messages.filter((m) => m.seq > checkpoint);
     const { projection, registry } = this.settings;

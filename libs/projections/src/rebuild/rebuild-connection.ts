@@ -9,12 +9,10 @@ export interface RebuildConnectionOptions {
 }
 
 /**
- * The rebuild's own Postgres session. Its statements are prepared once per session and its
- * advisory lock lives and dies with it, so a killed rebuild frees the lock by itself.
+ * The rebuild's own Postgres session. Its prepared statements and batch function are its own, and
+ * its advisory lock lives and dies with it, so a killed rebuild frees the lock by itself.
  */
 export class RebuildConnection {
-  private readonly statements = new Map<string, string>();
-
   private constructor(private readonly client: Client) {}
 
   static async open(options: RebuildConnectionOptions): Promise<RebuildConnection> {
@@ -22,7 +20,9 @@ export class RebuildConnection {
       connectionString: options.connectionString,
       options: `-c search_path=${options.schema},public`,
       application_name: options.applicationName ?? 'ragstream-rebuild',
-    });
+      // Queries go out as soon as they are issued: a batch is written while the one before it commits.
+      pipeline: true,
+    } as ConstructorParameters<typeof Client>[0]);
     await client.connect();
     // A lost unsynced commit takes its checkpoint with it, so the rebuild resumes before it; the swap syncs.
     await client.query('SET synchronous_commit = off');
@@ -31,7 +31,7 @@ export class RebuildConnection {
     return new RebuildConnection(client);
   }
 
-  /** One statement, or several without parameters in one round trip. Calls queue in order on the session. */
+  /** One statement, or several without parameters in one round trip. Calls are sent at once and answered in order. */
   query(text: string, params?: unknown[]): Promise<QueryResult> {
     return this.client.query(text, params as unknown[]);
   }
@@ -50,17 +50,6 @@ export class RebuildConnection {
       await this.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-  }
-
-  /** The prepared statement name for `text`, preparing it first when this session has not yet. */
-  async statementName(text: string): Promise<string> {
-    let name = this.statements.get(text);
-    if (name) return name;
-    name = `rs_rebuild_${this.statements.size + 1}`;
-    await this.query(`PREPARE ${name} AS ${text}`);
-    // Recorded only once prepared: a PREPARE refused in a failed transaction is retried next time.
-    this.statements.set(text, name);
-    return name;
   }
 
   async close(): Promise<void> {

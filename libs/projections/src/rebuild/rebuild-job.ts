@@ -1,10 +1,7 @@
-import type { EventRegistry } from '@ragstream/contracts';
 import { createLogger, type Logger } from '@ragstream/observability';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { NatsConnection } from 'nats';
-import { sameBuild, type BuildKey } from '../build-key';
+import { sameBuild } from '../build-key';
 import { setBuildState } from '../build-registry';
-import type { Projection } from '../projection';
 import { deleteProjectionConsumer, ensureProjectionConsumer } from '../projection-consumer';
 import { describeError } from '../projection-failure';
 import { abandonBuild, retireBuild } from './build-retirement';
@@ -12,55 +9,11 @@ import { swapGeneration } from './generation-swap';
 import { RebuildConnection } from './rebuild-connection';
 import { unlockRebuild, tryLockRebuild } from './rebuild-lock';
 import { planRebuild, type RebuildPlan } from './rebuild-plan';
+import type { RebuildOptions, RebuildResult } from './rebuild-options';
 import { measureProgress, type RebuildProgress } from './rebuild-progress';
 import { rebuildLocked } from './rebuild-refusal';
 import { setUpBuild } from './rebuild-setup';
 import { replayToHead } from './replay-phase';
-
-export interface RebuildOptions {
-  readonly nc: NatsConnection;
-  readonly stream: string;
-  readonly connectionString: string;
-  readonly schema: string;
-  readonly projection: Projection;
-  readonly registry: EventRegistry;
-  /** Recorded on the build and named to anyone refused the lock, e.g. `ragstream-admin alice@ops-1 pid 4242`. */
-  readonly startedBy: string;
-  /** Continue the unfinished generation from its checkpoint instead of starting a new one. */
-  readonly resume?: boolean;
-  /** Keep the replaced build's tables after the swap. */
-  readonly keepOld?: boolean;
-  /** Events per transaction. */
-  readonly batchSize?: number;
-  readonly maxAttempts?: number;
-  /** max_ack_pending of the new build's live consumer (the projector's PROJECTION_BATCH_SIZE). */
-  readonly consumerBatchSize?: number;
-  /** Aborting stops the replay after the batch in flight commits; the build can be resumed. */
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: RebuildProgress) => void;
-  readonly logger?: Logger;
-  readonly hooks?: { afterBatch?(position: number): Promise<void> };
-}
-
-export interface RebuildResult {
-  readonly projection: string;
-  readonly version: number;
-  readonly generation: number;
-  readonly fingerprint: string | null;
-  readonly outcome: 'swapped' | 'interrupted';
-  readonly resumed: boolean;
-  /** Where this run started and ended. */
-  readonly from: number;
-  readonly position: number;
-  readonly applied: number;
-  readonly elapsedMs: number;
-  readonly eventsPerSecond: number;
-  /** Positions the swap transaction applied itself (what the live build had beyond the replay). */
-  readonly caughtUpInSwap: number;
-  readonly deadLettered: readonly number[];
-  readonly previous: BuildKey | null;
-  readonly oldTables: 'dropped' | 'kept' | 'none';
-}
 
 const RESTARTS = 3;
 
@@ -90,14 +43,18 @@ class RebuildRun {
   private readonly logger: Logger;
   private readonly startedMs = Date.now();
   private readonly deadLettered: number[] = [];
+  private fallbacks = 0;
+  private lastHead = 0;
   private position: number;
+  /** Where this run's replay starts: 0, or a resumed build's checkpoint. */
+  private readonly from: number;
 
   constructor(
     private readonly connection: RebuildConnection,
     private readonly options: RebuildOptions,
     private readonly plan: RebuildPlan,
   ) {
-    this.position = plan.from;
+    this.position = this.from = plan.from;
     this.logger = (options.logger ?? createLogger('projection-rebuild')).child({ projection: plan.projection, version: plan.version, generation: plan.target.generation });
   }
 
@@ -108,10 +65,7 @@ class RebuildRun {
     this.position = await setUpBuild(connection, options.projection, plan.target, options.startedBy);
     let caughtUpInSwap = 0;
     try {
-      if ((await this.replay()) === 'interrupted') {
-        await connection.transaction((sql) => setBuildState(sql, plan.target, 'failed', `interrupted at position ${this.position}`));
-        return this.result('interrupted', 0, 'none');
-      }
+      if ((await this.replay()) === 'interrupted') return await this.interrupted();
       this.report('swapping');
       // A fresh consumer starting right after the checkpoint; the few positions the swap adds are skipped by the runner.
       await deleteProjectionConsumer(jsm, options.stream, plan.target);
@@ -128,6 +82,11 @@ class RebuildRun {
     if (previous) await retireBuild(previous, { connection, jsm, stream: options.stream, keepTables: options.keepOld ?? false });
     this.report('done');
     return this.result('swapped', caughtUpInSwap, previous ? (options.keepOld ? 'kept' : 'dropped') : 'none');
+  }
+
+  private async interrupted(): Promise<RebuildResult> {
+    await this.connection.transaction((sql) => setBuildState(sql, this.plan.target, 'failed', `interrupted at position ${this.position}`));
+    return this.result('interrupted', 0, 'none');
   }
 
   /** Replays to the head; a failure (database, NATS, a projection's prepare) restarts from the checkpoint a few times. */
@@ -151,7 +110,11 @@ class RebuildRun {
             this.deadLettered.push(...positions);
             this.logger.error({ positions }, 'dead-lettered during the rebuild');
           },
-          onFallback: (error) => this.logger.debug({ err: error }, 'batch rerun one message at a time'),
+          onFallback: (error) => {
+            // The first one is worth a warning: a projection that always falls back rebuilds slowly.
+            if (this.fallbacks++ === 0) this.logger.warn({ err: error }, 'a batch was rerun one message at a time');
+            else this.logger.debug({ err: error }, 'a batch was rerun one message at a time');
+          },
           afterBatch: options.hooks?.afterBatch,
         });
       } catch (error) {
@@ -168,19 +131,17 @@ class RebuildRun {
     return { projection: options.projection, key: plan.target, registry: options.registry, maxAttempts: options.maxAttempts ?? 5 };
   }
 
-  private lastHead = 0;
-
   private report(phase: RebuildProgress['phase'], head = this.lastHead): void {
     this.lastHead = Math.max(head, this.position);
     const { plan } = this;
-    const base = { projection: plan.projection, version: plan.version, generation: plan.target.generation, phase, position: this.position, head: this.lastHead, startedAt: plan.from };
+    const base = { projection: plan.projection, version: plan.version, generation: plan.target.generation, phase, position: this.position, head: this.lastHead, startedAt: this.from };
     this.options.onProgress?.(measureProgress(base, this.startedMs));
   }
 
   private result(outcome: RebuildResult['outcome'], caughtUpInSwap: number, oldTables: RebuildResult['oldTables']): RebuildResult {
     const { plan } = this;
     const elapsedMs = Date.now() - this.startedMs;
-    const applied = this.position - plan.from;
+    const applied = this.position - this.from;
     return {
       projection: plan.projection,
       version: plan.version,
@@ -188,13 +149,14 @@ class RebuildRun {
       fingerprint: plan.fingerprint,
       outcome,
       resumed: plan.resume,
-      from: plan.from,
+      from: this.from,
       position: this.position,
       applied,
       elapsedMs,
       eventsPerSecond: (applied * 1000) / Math.max(1, elapsedMs),
       caughtUpInSwap,
       deadLettered: this.deadLettered,
+      fallbacks: this.fallbacks,
       previous: plan.live && !sameBuild(plan.live, plan.target) ? { name: plan.live.name, version: plan.live.version, generation: plan.live.generation } : null,
       oldTables,
     };

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { DeliverPolicy, type Consumer, type JsMsg, type NatsConnection } from 'nats';
+import { DeliverPolicy, type Consumer, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 
 export interface ReplayReaderOptions {
   readonly nc: NatsConnection;
@@ -20,6 +20,7 @@ export class ReplayReader {
   private readonly queue: JsMsg[] = [];
   private readonly stopper = new AbortController();
   private consumer?: Consumer;
+  private pull?: ConsumerMessages;
   private loop?: Promise<void>;
   private wake?: () => void;
   private finished = false;
@@ -53,6 +54,8 @@ export class ReplayReader {
   async stop(): Promise<void> {
     this.stopper.abort();
     this.notify();
+    // Ends the pull in flight now rather than when it expires.
+    this.pull?.stop();
     await this.loop;
     await this.consumer?.delete().catch(() => undefined);
   }
@@ -66,7 +69,7 @@ export class ReplayReader {
         continue;
       }
       try {
-        const messages = await consumer.fetch({ max_messages: pullSize, expires: 1000 });
+        const messages = (this.pull = await consumer.fetch({ max_messages: pullSize, expires: 1000 }));
         for await (const message of messages) {
           this.queue.push(message);
           this.notify();

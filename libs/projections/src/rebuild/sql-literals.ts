@@ -14,6 +14,13 @@ export function toLiteral(value: unknown): string {
   return pg.escapeLiteral(prepared);
 }
 
+/** A value as the text Postgres would receive for it as a parameter (null stays null). */
+export function textValue(value: unknown): string | null {
+  const prepared = prepareValue(value);
+  if (prepared === null || prepared === undefined) return null;
+  return Buffer.isBuffer(prepared) ? `\\x${prepared.toString('hex')}` : prepared;
+}
+
 const WRITE = /^\s*(insert|update|delete)\b/i;
 const RETURNING = /\breturning\b/i;
 

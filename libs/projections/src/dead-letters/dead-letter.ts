@@ -1,4 +1,4 @@
-import type { SqlExecutor } from './projection';
+import type { SqlExecutor } from '../projection';
 
 export interface DeadLetter {
   readonly projection: string;
