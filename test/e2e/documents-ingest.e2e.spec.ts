@@ -56,6 +56,17 @@ describe('documents over HTTP: ingest, revise, delete, limits', () => {
     expect(detail.body).toMatchObject({ tags: ['plant', 'maintenance'], metadata: { site: 'north' }, format: 'markdown', status: { state: 'indexed' } });
   });
 
+  it('renames, retags and sets metadata in one request, and the detail shows all three', async () => {
+    const doc = await ingest({ title: 'Labels', text: 'Chillers reject heat through a cooling tower.' });
+    const labelled = await platform.call('PATCH', `/v1/documents/${doc.body.documentId}`, {
+      token: acme.token,
+      body: { title: 'Labels, renamed', tags: ['hvac', 'cooling'], metadata: { floor: 3 } },
+    });
+    expect(labelled.status).toBe(200);
+    const detail = await platform.call('GET', `/v1/documents/${doc.body.documentId}?minPosition=${labelled.body.position}`, { token: acme.token });
+    expect(detail.body).toMatchObject({ title: 'Labels, renamed', tags: ['hvac', 'cooling'], metadata: { floor: 3 } });
+  });
+
   it('recognises the same content sent again and writes nothing new', async () => {
     const first = await ingest({ title: 'Dup', text: 'Boilers need annual inspection of their safety valves.' });
     const again = await ingest({ title: 'Dup again', text: 'Boilers need annual inspection of their safety valves.' });

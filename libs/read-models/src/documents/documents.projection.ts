@@ -84,12 +84,16 @@ function addRevision(sql: SqlExecutor, t: T, w: Written, source: DocumentSource,
   );
 }
 
-/** Updates the document row unless a later position already wrote it (redelivery changes nothing). */
+/**
+ * Updates the document row unless a later commit already wrote it. `<=`, not `<`: one commit may
+ * carry several events (a rename and a retag), and each must land; every SET is absolute, so
+ * applying a commit again changes nothing.
+ */
 function touch(sql: SqlExecutor, t: T, w: Written, set: string, params: unknown[]): Promise<void> {
   const at = `$${5 + params.length}`;
   const assignments = [set, 'updated_at = $3', 'version = $4', `position = ${at}`].filter(Boolean).join(', ');
   return sql.query(
-    `UPDATE ${t('documents')} SET ${assignments} WHERE tenant_id = $1 AND document_id = $2 AND position < ${at}`,
+    `UPDATE ${t('documents')} SET ${assignments} WHERE tenant_id = $1 AND document_id = $2 AND position <= ${at}`,
     [w.tenantId, w.documentId, w.at, w.version, ...params, w.position],
   );
 }
