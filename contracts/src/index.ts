@@ -7,3 +7,5 @@ export * from './events/all-events';
 export * from './events/ledger.events';
 export * from './events/document.schemas';
 export * from './events/document.events';
+export * from './events/conversation.schemas';
+export * from './events/conversation.events';

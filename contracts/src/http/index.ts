@@ -9,3 +9,5 @@ export * from './documents.http';
 export * from './search.http';
 export * from './audit.http';
 export * from './admin-users.http';
+export * from './conversations.http';
+export * from './chat-completions.http';

@@ -11,6 +11,7 @@ const errorStatuses: Record<number, string> = {
   403: 'The credentials do not allow this',
   404: 'Not found in your tenant',
   409: 'Conflicts with the current state (concurrent change, duplicate)',
+  429: 'A quota or rate limit is reached; see Retry-After',
   503: 'A dependency or the read model is not ready; retry',
 };
 

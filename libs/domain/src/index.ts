@@ -7,5 +7,6 @@ export * from './workspace';
 export * from './api-key';
 export * from './session';
 export * from './document';
+export * from './conversation';
 export * from './ledger';
 export * from './catalog';

@@ -2,6 +2,7 @@ import type { ContentStore } from '@ragstream/event-store';
 import type { Projection } from '@ragstream/projections';
 import type { ChunkOptions, Embedder } from '@ragstream/rag';
 import type { DataSource } from 'typeorm';
+import { conversationsProjection } from './conversations';
 import { documentsProjection } from './documents';
 import { identityProjection } from './identity';
 import { createSearchProjection, SEARCH_PROJECTION } from './search';
@@ -18,10 +19,10 @@ export interface CatalogDependencies {
 
 /** Every projection the projector runs, in the order they start. */
 export function projectionCatalog(deps: CatalogDependencies): Projection<any>[] {
-  return [identityProjection, documentsProjection, createSearchProjection(deps)];
+  return [identityProjection, documentsProjection, createSearchProjection(deps), conversationsProjection];
 }
 
 /** Names and versions of the catalogued projections, for provisioning that needs no dependencies. */
 export function projectionIdentities(): { readonly name: string; readonly version: number }[] {
-  return [identityProjection, documentsProjection, SEARCH_PROJECTION].map(({ name, version }) => ({ name, version }));
+  return [identityProjection, documentsProjection, SEARCH_PROJECTION, conversationsProjection].map(({ name, version }) => ({ name, version }));
 }

@@ -1,4 +1,5 @@
 export * from './catalog';
 export * from './identity';
 export * from './documents';
+export * from './conversations';
 export * from './search';

@@ -1,4 +1,5 @@
 import { apiKeyDecider } from '../api-key';
+import { conversationDecider } from '../conversation';
 import { documentDecider } from '../document';
 import { emailReservationDecider } from '../email-reservation';
 import { ledgerDecider } from '../ledger';
@@ -18,6 +19,7 @@ const deciders: readonly AnyDecider[] = [
   apiKeyDecider,
   sessionDecider,
   documentDecider,
+  conversationDecider,
   ledgerDecider,
 ];
 

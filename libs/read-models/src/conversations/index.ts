@@ -1,0 +1,2 @@
+export * from './conversations.projection';
+export * from './conversations.tables';
