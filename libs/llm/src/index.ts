@@ -7,5 +7,15 @@ export * from './resilience/failure-classification';
 export * from './openai/openai-client';
 export * from './openai/chat-completion.types';
 export * from './openai/sse-decoder';
+export * from './openai/chat-tools.types';
+export * from './chat/chat-provider.types';
+export * from './chat/openai-chat.provider';
+export * from './chat/provider-chain';
+export { ChainUnavailableError } from './chat/provider-chain.errors';
+export * from './tokens/token-estimate';
+export * from './tokens/prompt-tokens';
+export * from './pricing/price-table';
+export * from './grounding';
+export * from './extractive';
 // Test doubles, exported so other libs' and apps' tests can speak to a local OpenAI-compatible server.
 export * from './testing';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChatCompletion, ChatDelta, TokenUsage } from './chat-completion.types';
+import { WireToolCall, WireToolCallDelta, toolCallDeltasOf, toolCallsOf } from './tool-calls.schema';
 
 // Lenient on purpose: servers differ in which optional fields they fill in.
 const WireUsage = z.object({
@@ -13,7 +14,12 @@ export const ChatCompletionWire = z.object({
   id: z.string().optional(),
   model: z.string().optional(),
   choices: z
-    .array(z.object({ message: z.object({ content: z.string().nullish() }), finish_reason: z.string().nullish() }))
+    .array(
+      z.object({
+        message: z.object({ content: z.string().nullish(), tool_calls: z.array(WireToolCall).nullish() }),
+        finish_reason: z.string().nullish(),
+      }),
+    )
     .min(1),
   usage: WireUsage.nullish(),
 });
@@ -21,7 +27,12 @@ export const ChatCompletionWire = z.object({
 /** One `data:` chunk of a streamed completion; a usage-only final chunk has no choices. */
 export const ChatChunkWire = z.object({
   choices: z
-    .array(z.object({ delta: z.object({ content: z.string().nullish() }).nullish(), finish_reason: z.string().nullish() }))
+    .array(
+      z.object({
+        delta: z.object({ content: z.string().nullish(), tool_calls: z.array(WireToolCallDelta).nullish() }).nullish(),
+        finish_reason: z.string().nullish(),
+      }),
+    )
     .default([]),
   usage: WireUsage.nullish(),
 });
@@ -39,11 +50,15 @@ function usageOf(usage: z.infer<typeof WireUsage> | null | undefined): TokenUsag
 /** Reads the first choice of a completion. */
 export function toChatCompletion(wire: z.infer<typeof ChatCompletionWire>): ChatCompletion {
   const [first] = wire.choices;
-  return { id: wire.id, model: wire.model, content: first.message.content ?? '', finishReason: first.finish_reason ?? null, usage: usageOf(wire.usage) };
+  const completion = { id: wire.id, model: wire.model, content: first.message.content ?? '', finishReason: first.finish_reason ?? null, usage: usageOf(wire.usage) };
+  const toolCalls = toolCallsOf(first.message.tool_calls);
+  return toolCalls ? { ...completion, toolCalls } : completion;
 }
 
 /** Reads the first choice of a stream chunk. */
 export function toChatDelta(wire: z.infer<typeof ChatChunkWire>): ChatDelta {
   const first = wire.choices[0];
-  return { content: first?.delta?.content ?? '', finishReason: first?.finish_reason ?? null, usage: usageOf(wire.usage) };
+  const delta = { content: first?.delta?.content ?? '', finishReason: first?.finish_reason ?? null, usage: usageOf(wire.usage) };
+  const toolCalls = toolCallDeltasOf(first?.delta?.tool_calls);
+  return toolCalls ? { ...delta, toolCalls } : delta;
 }

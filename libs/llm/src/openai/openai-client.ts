@@ -62,13 +62,43 @@ export class OpenAiCompatibleClient {
   /** Opens a streamed chat completion; resolves once the server accepted it, then yields deltas as they arrive. */
   async streamChatCompletion(request: ChatCompletionRequest, signal?: AbortSignal): Promise<AsyncIterable<ChatDelta>> {
     const response = await this.openStream('chat/completions', chatRequestBody(request, true), signal);
+    return this.deltasOf(response, signal);
+  }
+
+  /**
+   * Opens a streamed chat completion and runs `start` on it within the same guarded attempt, so what `start`
+   * waits for (a first token) falls under the attempt's timeout, retries and breaker like the headers do: a server
+   * that accepts requests and never streams opens the breaker. `stop` aborts this attempt's HTTP request (use it
+   * with a reason for deadlines of your own); when `start` fails it is aborted before any retry.
+   */
+  async startChatStream<T>(
+    request: ChatCompletionRequest,
+    start: (deltas: AsyncIterator<ChatDelta>, stop: AbortController) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.guard.execute(async (attemptSignal) => {
+      const stop = new AbortController();
+      const bodySignal = AbortSignal.any(signal ? [attemptSignal, stop.signal, signal] : [attemptSignal, stop.signal]);
+      try {
+        const response = await this.send('chat/completions', chatRequestBody(request, true), 'text/event-stream', bodySignal);
+        const deltas = await this.deltasOf(response, bodySignal);
+        return await start(deltas[Symbol.asyncIterator](), stop);
+      } catch (error) {
+        stop.abort(error);
+        throw error;
+      }
+    }, signal);
+  }
+
+  private async deltasOf(response: Response, signal?: AbortSignal): Promise<AsyncIterable<ChatDelta>> {
     if (response.body && !isJson(response)) return chatDeltas(this.provider, response.body, signal);
     // A server that ignores `stream: true` answers one JSON completion; it is a one-delta stream.
     const parsed = ChatCompletionWire.safeParse(await readJson(this.provider, response, signal ?? new AbortController().signal));
     if (!parsed.success) throw new ProviderResponseError(this.provider, 'chat/completions: neither a stream nor a completion');
-    const { content, finishReason, usage } = toChatCompletion(parsed.data);
+    const { content, finishReason, usage, toolCalls } = toChatCompletion(parsed.data);
+    const delta: ChatDelta = { content, finishReason, usage, toolCalls: toolCalls?.map((call, index) => ({ index, ...call })) };
     return (async function* () {
-      yield { content, finishReason, usage };
+      yield delta;
     })();
   }
 

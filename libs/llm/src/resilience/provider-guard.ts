@@ -1,5 +1,6 @@
 import {
   type CircuitBreakerPolicy,
+  CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
   type IPolicy,
@@ -79,6 +80,15 @@ export class ProviderGuard {
     } catch (error) {
       throw this.explain(error, signal);
     }
+  }
+
+  /**
+   * Counts a failure that happened after `execute` returned (a stream gone silent mid-answer), so the breaker
+   * also sees providers that start and then stall. Only while closed: it must not use up a half-open trial.
+   */
+  async recordFailure(error: Error): Promise<void> {
+    if (this.breaker.state !== CircuitState.Closed) return;
+    await this.breaker.execute(() => Promise.reject(error)).catch(() => undefined);
   }
 
   private async attempt<T>(fn: (signal: AbortSignal) => Promise<T>, policySignal: AbortSignal, callerSignal?: AbortSignal): Promise<T> {

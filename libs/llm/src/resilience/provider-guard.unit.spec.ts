@@ -158,4 +158,18 @@ describe('ProviderGuard', () => {
     await expect(result).resolves.toBe('ok');
     expect(events).toEqual([{ type: 'retry', provider: 'test', attempt: 1, delayMs: 300, error: expect.any(ProviderHttpError) }]);
   });
+
+  it('counts a failure recorded after a call succeeded, and leaves an open breaker alone', async () => {
+    const guard = new ProviderGuard('test', { ...fast, maxRetries: 0, breakerThreshold: 2, halfOpenAfterMs: 1000 });
+    await guard.recordFailure(new ProviderTimeoutError('test', 50));
+    expect(guard.state).toBe('closed');
+    await guard.recordFailure(new ProviderTimeoutError('test', 50));
+    expect(guard.state).toBe('open');
+
+    jest.setSystemTime(Date.now() + 1000);
+    await guard.recordFailure(new ProviderTimeoutError('test', 50));
+    const provider = scripted('recovered');
+    await expect(guard.execute(provider.fn)).resolves.toBe('recovered');
+    expect(guard.state).toBe('closed');
+  });
 });
