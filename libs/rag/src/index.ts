@@ -1,6 +1,6 @@
 export * from './extract/extracted-document';
 export * from './embed/embedder';
-export * from './text';
+export { analyze, termFrequencies, ENGLISH_STOPWORDS } from '@ragstream/text';
 export * from './chunk';
 export * from './embed/offline-embedder';
 export type { TermWeight } from './embed/offline-features';

@@ -1,7 +1,7 @@
 import type { ExtractedDocument, TextBlock } from '../extract/extracted-document';
 import type { Chunk, ResolvedChunkOptions } from './chunk';
 import { commonPrefixLength } from './sections';
-import { splitSentences } from './sentence-splitter';
+import { splitSentences } from '@ragstream/text';
 import { estimateTokens, tokenSpans } from './token-estimate';
 
 /** A contiguous span placed in a chunk: a whole block, a sentence of one, or a run of words. */

@@ -1,4 +1,4 @@
-import { analyze, termFrequencies } from '../text/analyzer';
+import { analyze, termFrequencies } from '@ragstream/text';
 import { fmix32, fnv1a, fnv1aUnit } from './offline-hash';
 
 // Character n-grams of each term carry this share of the term's weight: whole terms carry the

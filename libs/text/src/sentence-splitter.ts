@@ -1,4 +1,8 @@
-import type { TokenSpan } from './token-estimate';
+/** A span of characters, `end` exclusive. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
 
 // A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by whitespace
 // and a character that can open a sentence, at CJK full stops (no space follows them), or at a
@@ -12,20 +16,23 @@ const ABBREVIATIONS = new Set(
 );
 const WORD_BEFORE_PERIOD = /([\p{L}.]+)\.$/u;
 
-/** Sentence spans (absolute offsets, trimmed) of `text.slice(start, end)`; with `byLine`, every line is one (code). */
-export function splitSentences(text: string, start: number, end: number, byLine = false): TokenSpan[] {
+/**
+ * Sentence spans (absolute offsets, trimmed) of `text.slice(start, end)`; with `byLine`, every line
+ * is one (code). A sentence longer than `maxChars` is cut at spaces.
+ */
+export function splitSentences(text: string, start = 0, end = text.length, byLine = false, maxChars = Number.POSITIVE_INFINITY): TextSpan[] {
   const slice = text.slice(start, end);
   const re = byLine ? LINE : CANDIDATE;
   re.lastIndex = 0;
-  const spans: TokenSpan[] = [];
+  const spans: TextSpan[] = [];
   let from = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const punctEnd = m.index + m[0].trimEnd().length;
     if (!byLine && m[0][0] === '.' && isAbbreviation(slice.slice(from, punctEnd))) continue;
-    pushTrimmed(spans, slice, from, punctEnd, start);
+    pushTrimmed(spans, slice, from, punctEnd, start, maxChars);
     from = m.index + m[0].length;
   }
-  pushTrimmed(spans, slice, from, slice.length, start);
+  pushTrimmed(spans, slice, from, slice.length, start, maxChars);
   return spans;
 }
 
@@ -35,8 +42,16 @@ function isAbbreviation(sentence: string): boolean {
   return word.length === 1 || ABBREVIATIONS.has(word.toLowerCase());
 }
 
-function pushTrimmed(spans: TokenSpan[], slice: string, from: number, to: number, offset: number): void {
+// Text without punctuation (transcripts, tables) would otherwise be one enormous "sentence".
+function pushTrimmed(spans: TextSpan[], slice: string, from: number, to: number, offset: number, maxChars: number): void {
   while (from < to && /\s/.test(slice[from])) from++;
   while (to > from && /\s/.test(slice[to - 1])) to--;
+  while (to - from > maxChars) {
+    const cut = slice.lastIndexOf(' ', from + maxChars);
+    const pieceEnd = cut > from ? cut : from + maxChars;
+    pushTrimmed(spans, slice, from, pieceEnd, offset, maxChars);
+    from = pieceEnd;
+    while (from < to && /\s/.test(slice[from])) from++;
+  }
   if (to > from) spans.push({ start: offset + from, end: offset + to });
 }

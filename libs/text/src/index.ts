@@ -1,2 +1,3 @@
 export { analyze, termFrequencies } from './analyzer';
 export { ENGLISH_STOPWORDS } from './stopwords';
+export { splitSentences, type TextSpan } from './sentence-splitter';
