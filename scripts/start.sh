@@ -21,9 +21,9 @@ trap 'step "stopping apps"; exit 143' TERM
 start_app projector 3003
 start_app command-api 3001
 start_app query-api 3002
-# chat (later issue) will start here on :3004; then pass CHAT_URL=http://127.0.0.1:3004 below.
-start_app gateway "$GATEWAY_PORT" COMMAND_API_URL=http://127.0.0.1:3001 QUERY_API_URL=http://127.0.0.1:3002
-for app in projector:3003 command-api:3001 query-api:3002 gateway:"$GATEWAY_PORT"; do wait_ready "${app%%:*}" "${app##*:}"; done
+start_app chat 3004
+start_app gateway "$GATEWAY_PORT" COMMAND_API_URL=http://127.0.0.1:3001 QUERY_API_URL=http://127.0.0.1:3002 CHAT_URL=http://127.0.0.1:3004
+for app in projector:3003 command-api:3001 query-api:3002 chat:3004 gateway:"$GATEWAY_PORT"; do wait_ready "${app%%:*}" "${app##*:}"; done
 
 base="http://127.0.0.1:$GATEWAY_PORT"
 cat <<READY

@@ -10,7 +10,7 @@ const ROOT = path.resolve(__dirname, '..');
 const NOT_SERVICES = ['admin-cli'];
 /** Apps under apps/ that have no manifests yet, on purpose; keep this short-lived. */
 const NOT_YET_DEPLOYED: string[] = [];
-const CORE_APPS = ['command-api', 'query-api', 'projector', 'gateway'];
+const CORE_APPS = ['command-api', 'query-api', 'projector', 'chat', 'gateway'];
 
 /** Every app with an entrypoint under apps/, so a new app without manifests fails here. */
 function servingApps(): string[] {
@@ -55,6 +55,13 @@ describe('docker-compose.yml', () => {
     expect(postgres.image).toBe('pgvector/pgvector:pg15');
   });
 
+  it('points the gateway at chat on :3004 and waits for it', () => {
+    const { gateway, chat } = compose.services;
+    expect(gateway.environment.CHAT_URL).toBe('http://chat:3004');
+    expect(gateway.depends_on.chat?.condition).toBe('service_healthy');
+    expect(chat.environment.PORT).toBe('3004');
+  });
+
   it('publishes only the gateway', () => {
     const published = Object.entries(compose.services as Record<string, Doc>).filter(([, s]) => s.ports);
     expect(published.map(([name]) => name)).toEqual(['gateway']);
@@ -71,6 +78,12 @@ describe('k8s/', () => {
     expect(c.readinessProbe?.httpGet?.path).toBe('/readyz');
     expect(c.resources?.requests).toMatchObject({ cpu: expect.anything(), memory: expect.anything() });
     expect(ofKind('Service').some((s) => s.metadata.name === app)).toBe(true);
+  });
+
+  it('points the gateway at the chat Service', () => {
+    expect(ofKind('ConfigMap').find((c) => c.metadata.name === 'ragstream-config')?.data.CHAT_URL).toBe('http://chat:3004');
+    const service = ofKind('Service').find((s) => s.metadata.name === 'chat');
+    expect(service?.spec.ports[0].port).toBe(3004);
   });
 
   it('runs NATS as a 3-server JetStream cluster and the stream with 3 replicas', () => {

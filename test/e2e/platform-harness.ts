@@ -4,7 +4,9 @@ import { createEventRegistry } from '@ragstream/contracts';
 import { ContentStore, type JetStreamEventStore } from '@ragstream/event-store';
 import { createTestDatabase, createTestEventStream, TEST_DATABASE_URL, TEST_NATS_URL, uniqueSuffix, type TestDatabase, type TestEventStream } from '@ragstream/testing';
 import type { DataSource } from 'typeorm';
-import { routeFor } from '../../apps/gateway/src/routes';
+import { createChatApp } from '../../apps/chat/src/chat.app';
+import { loadChatConfig } from '../../apps/chat/src/chat.config';
+import { routeFor, type UpstreamName } from '../../apps/gateway/src/routes';
 import { createCommandApi } from '../../apps/command-api/src/command-api.app';
 import { loadCommandApiConfig } from '../../apps/command-api/src/command-api.config';
 import { createProjector } from '../../apps/projector/src/projector.app';
@@ -28,12 +30,13 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** The three apps of the platform on random ports, over a private stream and schema. */
+/** The four apps of the platform on random ports, over a private stream and schema. */
 export class Platform {
   private constructor(
     private readonly apps: NestFastifyApplication[],
     readonly commandUrl: string,
     readonly queryUrl: string,
+    readonly chatUrl: string,
     private readonly disposers: (() => Promise<void>)[],
     private readonly events: TestEventStream,
     private readonly db: TestDatabase,
@@ -80,16 +83,24 @@ export class Platform {
     const projector = await createProjector(loadProjectorConfig(env));
     const command = await createCommandApi(loadCommandApiConfig(env));
     const query = await createQueryApi(loadQueryApiConfig(env));
-    const apps = [projector, command, query];
+    const chat = await createChatApp(loadChatConfig(env));
+    const apps = [projector, command, query, chat];
     for (const app of apps) await app.listen({ port: 0, host: '127.0.0.1' });
     const dropBucket = async () => void (await (await events.nc.jetstreamManager()).streams.delete(`OBJ_${contentBucket}`).catch(() => undefined));
     const disposers = [dropBucket, () => events.dispose(), () => db.dispose()];
-    return new Platform(apps, await command.getUrl(), await query.getUrl(), disposers, events, db, contentBucket);
+    const url = async (app: NestFastifyApplication) => (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    return new Platform(apps, await url(command), await url(query), await url(chat), disposers, events, db, contentBucket);
   }
 
-  /** Sends reads (and search) to query-api and everything else to command-api, as the gateway does. */
+  /** The base URL of the app the gateway would send `method path` to. */
+  urlFor(method: string, path: string): string {
+    const bases: Record<UpstreamName, string> = { 'command-api': this.commandUrl, 'query-api': this.queryUrl, chat: this.chatUrl };
+    return bases[routeFor(method, path)];
+  }
+
+  /** Sends each request to the app the gateway would: chat, query-api (reads and search) or command-api. */
   async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
-    const base = routeFor(method, path) === 'query-api' ? this.queryUrl : this.commandUrl;
+    const base = this.urlFor(method, path);
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;

@@ -9,7 +9,7 @@ export const GatewayEnv = BaseEnv.pick({ LOG_LEVEL: true, OTEL_TRACES_EXPORTER: 
   .extend({
     COMMAND_API_URL: z.url().default('http://127.0.0.1:3001'),
     QUERY_API_URL: z.url().default('http://127.0.0.1:3002'),
-    /** chat ships in a later issue (conventionally on :3004); unset, its routes answer 503. */
+    /** The chat app (conventionally on :3004); unset, its routes answer 503. */
     CHAT_URL: optionalUrl,
     /** How long an upstream may stay silent before its response headers arrive; streams are not cut after that. */
     UPSTREAM_TIMEOUT_MS: envInt(30_000),

@@ -10,7 +10,8 @@ interface Route {
 
 /** The routing table, first match wins: conversations go to chat, reads to query-api, writes to command-api. */
 export const ROUTES: readonly Route[] = [
-  { prefixes: ['/v1/chat', '/v1/conversations'], upstream: 'chat' },
+  // /v1/models belongs to chat's OpenAI-compatible API: SDKs list models next to /v1/chat/completions.
+  { prefixes: ['/v1/chat', '/v1/conversations', '/v1/models'], upstream: 'chat' },
   // Search is a query with a body too rich for a query string.
   { prefixes: ['/v1/search'], methods: ['POST'], upstream: 'query-api' },
   { methods: ['GET', 'HEAD'], upstream: 'query-api' },

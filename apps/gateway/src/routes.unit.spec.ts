@@ -5,6 +5,7 @@ describe('gateway routing table', () => {
     ['POST', '/v1/chat/completions', 'chat'],
     ['GET', '/v1/conversations/c1/messages?after=3', 'chat'],
     ['GET', '/v1/conversations', 'chat'],
+    ['GET', '/v1/models', 'chat'],
     ['GET', '/v1/workspaces/w1/documents', 'query-api'],
     ['HEAD', '/v1/workspaces', 'query-api'],
     ['POST', '/v1/workspaces', 'command-api'],

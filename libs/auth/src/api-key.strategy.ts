@@ -12,7 +12,10 @@ import type { Principal } from './principal';
 
 const invalid = () => new DomainError('AUTH.INVALID_API_KEY', 'unauthenticated', 'the API key is invalid, expired or revoked');
 
-/** `X-API-Key: rsk_<prefix>_<secret>`: found by prefix, checked by keyed hash, expiry and revocation. */
+/**
+ * `X-API-Key: rsk_<prefix>_<secret>`, or `Authorization: Bearer rsk_...` as OpenAI clients send their
+ * key: found by prefix, checked by keyed hash, expiry and revocation.
+ */
 @Injectable()
 export class ApiKeyStrategy extends PassportStrategy(Strategy, 'apikey') {
   constructor(
@@ -24,7 +27,7 @@ export class ApiKeyStrategy extends PassportStrategy(Strategy, 'apikey') {
   }
 
   async validate(request: FastifyRequest): Promise<Principal | false> {
-    const header = request.headers['x-api-key'];
+    const header = request.headers['x-api-key'] ?? bearerApiKey(request.headers.authorization);
     if (header === undefined) return false;
     const parsed = typeof header === 'string' ? parseApiKey(header) : undefined;
     if (!parsed) throw invalid();
@@ -41,4 +44,10 @@ export class ApiKeyStrategy extends PassportStrategy(Strategy, 'apikey') {
       createdBy: record.created_by,
     };
   }
+}
+
+// Access tokens are JWTs (three dot-separated parts); only our key format is taken from a Bearer header.
+function bearerApiKey(authorization: string | undefined): string | undefined {
+  const match = /^Bearer\s+(rsk_\S+)$/i.exec(authorization ?? '');
+  return match?.[1];
 }

@@ -7,3 +7,4 @@ export * from './password-hasher';
 export * from './principal';
 export * from './principal.decorator';
 export * from './token.service';
+export * from './visibility';

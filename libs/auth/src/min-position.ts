@@ -1,3 +1,4 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { RequestValidationError } from '@ragstream/platform';
 
@@ -13,3 +14,11 @@ export function minPositionOf(request: FastifyRequest): number | undefined {
   }
   return value;
 }
+
+/**
+ * The read-your-writes position of a query as a handler parameter. The auth guard waits for the
+ * identity read model with it; the handler still has to wait for the model it reads itself.
+ */
+export const MinPosition = createParamDecorator((_data: unknown, ctx: ExecutionContext): number | undefined =>
+  minPositionOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
+);

@@ -6,3 +6,6 @@ export * from './http/validation.error';
 export * from './health/health.controller';
 export * from './infra/core-infra.module';
 export * from './infra/tokens';
+export * from './commands/command-context';
+export * from './read-models/read-model-gate';
+export * from './http/page-cursor';

@@ -4,3 +4,4 @@ export * from './search-index.writer';
 export * from './search-query.types';
 export * from './search.query';
 export { reciprocalRankFusion } from './rrf.fusion';
+export * from './query-embedding';

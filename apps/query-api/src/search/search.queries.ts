@@ -1,16 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@ragstream/auth';
 import type { RouteInput, search } from '@ragstream/contracts';
-import { DomainError } from '@ragstream/domain';
 import { createLogger } from '@ragstream/observability';
 import { DATA_SOURCE } from '@ragstream/platform';
-import { analyze, BM25_B, BM25_K1, OfflineEmbedder, type Embedder } from '@ragstream/rag';
-import { searchChunks } from '@ragstream/search';
+import { analyze, BM25_B, BM25_K1, type Embedder } from '@ragstream/rag';
+import { embedSearchQuery, hitTitles, searchChunks } from '@ragstream/search';
 import type { DataSource } from 'typeorm';
 import { WorkspaceAccess } from '../documents/workspace-access.queries';
 import { ReadModelGate } from '../read-models/read-model-gate';
-import { hitTitles } from './hit-titles.queries';
-import { termIdf } from './term-idf.queries';
 import { QUERY_EMBEDDER } from './query-embedder.provider';
 import { toHitView } from './search-hit.view';
 
@@ -48,17 +45,11 @@ export class SearchQueries {
   }
 
   private async embed(body: Body, workspaceIds: readonly string[], terms: readonly string[]): Promise<Float32Array> {
-    // Lexical search never reads the vector: spare the (possibly remote) model call.
-    if (body.mode === 'lexical') return new Float32Array(this.embedder.dimensions);
-    if (this.embedder instanceof OfflineEmbedder) {
-      // Passages stay corpus-independent; the query leans on its rare terms (SciFact nDCG@10 0.56 -> 0.60).
-      return this.embedder.embedWeightedQuery(body.query, await termIdf(this.db, workspaceIds, terms));
-    }
     try {
-      return await this.embedder.embedQuery(body.query);
+      return await embedSearchQuery(this.db, this.embedder, { query: body.query, terms, workspaceIds, mode: body.mode });
     } catch (error) {
-      log.warn({ err: error }, 'query embedding failed');
-      throw new DomainError('SEARCH.EMBEDDING_UNAVAILABLE', 'unavailable', 'the embedding model did not answer; lexical search still works');
+      log.warn({ err: (error as Error).cause ?? error }, 'query embedding failed');
+      throw error;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Optional, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../http/public.decorator';
 
@@ -8,17 +8,23 @@ export interface ReadinessCheck {
 }
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+/** Optional: extra facts both probes report (e.g. chat's provider breakers) without deciding readiness. */
+export const HEALTH_DETAILS = Symbol('HEALTH_DETAILS');
+export type HealthDetails = () => Record<string, unknown>;
 
 /** Liveness says the process runs; readiness says its dependencies answer. */
 @Controller()
 export class HealthController {
-  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
+  constructor(
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    @Optional() @Inject(HEALTH_DETAILS) private readonly details?: HealthDetails,
+  ) {}
 
   @Public()
   @Get('healthz')
   @HttpCode(200)
   live() {
-    return { status: 'ok' };
+    return { status: 'ok', ...this.details?.() };
   }
 
   @Public()
@@ -36,7 +42,7 @@ export class HealthController {
       }),
     );
     const ok = results.every((r) => r.status === 'up');
-    void reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not-ready', checks: results });
+    void reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not-ready', checks: results, ...this.details?.() });
   }
 }
 

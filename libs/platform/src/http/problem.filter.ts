@@ -38,38 +38,53 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const problem = this.toProblem(error);
-    problem.instance = request.url;
-    problem.correlationId = correlationId();
+    const problem = problemFor(error, request.url);
     if (problem.status >= 500) log.error({ err: error, status: problem.status, url: request.url }, 'request failed');
-    if (error instanceof DomainError && error.category === 'unavailable') reply.header('retry-after', '1');
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
     void reply.status(problem.status).type('application/problem+json').send(problem);
   }
+}
 
-  private toProblem(error: unknown): Problem {
-    if (error instanceof RequestValidationError) {
-      return this.problem(400, error.code, error.message, { errors: error.fieldErrors });
-    }
-    if (error instanceof DomainError) {
-      const extra = error.details ? { details: error.details } : {};
-      return this.problem(statusOf[error.category], error.code, error.message, extra);
-    }
-    if (error instanceof EventSchemaError) {
-      return this.problem(500, 'EVENT.SCHEMA_INVALID', 'the server produced an invalid event; nothing was written');
-    }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const code = status === 404 ? 'ROUTE.NOT_FOUND' : status === 401 ? 'AUTH.UNAUTHENTICATED' : `HTTP.${status}`;
-      return this.problem(status, code, error.message);
-    }
-    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
-      return this.problem(fastifyError.statusCode, `REQUEST.${fastifyError.code ?? 'REJECTED'}`, fastifyError.message ?? 'request rejected');
-    }
-    return this.problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged with the correlation id');
-  }
+/** Seconds a client should wait: `details.retryAfterSeconds` of a DomainError, else 1 for an unavailable dependency. */
+export function retryAfterOf(error: unknown): number | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const given = error.details?.retryAfterSeconds;
+  if (typeof given === 'number' && Number.isFinite(given)) return Math.max(0, Math.ceil(given));
+  return error.category === 'unavailable' ? 1 : undefined;
+}
 
-  private problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-    return { type: `https://ragstream.dev/problems/${code.toLowerCase()}`, title: titles[status] ?? 'Error', status, code, detail, ...extra };
+/** The problem+json body for an error, as the filter answers it; for errors that happen after a stream began. */
+export function problemFor(error: unknown, instance?: string): Problem {
+  const problem = toProblem(error);
+  if (instance !== undefined) problem.instance = instance;
+  problem.correlationId = correlationId();
+  return problem;
+}
+
+function toProblem(error: unknown): Problem {
+  if (error instanceof RequestValidationError) {
+    return problem(400, error.code, error.message, { errors: error.fieldErrors });
   }
+  if (error instanceof DomainError) {
+    const extra = error.details ? { details: error.details } : {};
+    return problem(statusOf[error.category], error.code, error.message, extra);
+  }
+  if (error instanceof EventSchemaError) {
+    return problem(500, 'EVENT.SCHEMA_INVALID', 'the server produced an invalid event; nothing was written');
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = status === 404 ? 'ROUTE.NOT_FOUND' : status === 401 ? 'AUTH.UNAUTHENTICATED' : `HTTP.${status}`;
+    return problem(status, code, error.message);
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+    return problem(fastifyError.statusCode, `REQUEST.${fastifyError.code ?? 'REJECTED'}`, fastifyError.message ?? 'request rejected');
+  }
+  return problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged with the correlation id');
+}
+
+function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return { type: `https://ragstream.dev/problems/${code.toLowerCase()}`, title: titles[status] ?? 'Error', status, code, detail, ...extra };
 }
