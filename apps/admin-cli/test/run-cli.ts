@@ -14,6 +14,11 @@ export interface CliRun {
 export async function runCli(...args: string[]): Promise<CliRun> {
   const program = new Command('ragstream-admin').option('--json').exitOverride();
   for (const register of [registerEventsCommands, registerAuditCommands, registerTenantCommands, registerUsersCommands]) register(program);
+  return runProgram(program, args);
+}
+
+/** Parses `args` with `program`, capturing stdout, stderr and the exit code a script would see. */
+export async function runProgram(program: Command, args: readonly string[]): Promise<CliRun> {
   const captured = { stdout: '', stderr: '' };
   const capture = (stream: 'stdout' | 'stderr') =>
     jest.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -1,20 +1,12 @@
 import { ProjectionOperationError } from '../operation-error';
 import type { SqlExecutor } from '../projection';
+import type { DeadLetter } from './dead-letter';
 
 export type DeadLetterStatus = 'open' | 'resolved' | 'discarded';
 
 /** A row of `dead_letters` as operators see it. */
-export interface DeadLetterRecord {
+export interface DeadLetterRecord extends DeadLetter {
   readonly id: number;
-  readonly projection: string;
-  readonly version: number;
-  readonly generation: number;
-  readonly position: number;
-  readonly subject: string;
-  readonly tenantId: string | null;
-  readonly eventType: string | null;
-  readonly error: string;
-  readonly attempts: number;
   readonly status: DeadLetterStatus;
   readonly createdAt: Date;
   readonly resolvedAt: Date | null;
